@@ -1,0 +1,114 @@
+import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import type { InputConfig } from "@medusajs/framework/types"
+import { parseBackendEnv } from "./src/env"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const env = parseBackendEnv(process.env)
+
+type ModuleList = NonNullable<Extract<InputConfig["modules"], unknown[]>>
+
+/** With REDIS_URL set, events, workflows, locks and caches move to Redis so servers and workers can split. */
+function redisModules(redisUrl: string): ModuleList {
+  return [
+    { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+    { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+    { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
+    {
+      resolve: "@medusajs/medusa/caching",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } }],
+      },
+    },
+    {
+      resolve: "@medusajs/medusa/locking",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }],
+      },
+    },
+  ]
+}
+
+function fileModule(): ModuleList {
+  if (!env.s3) {
+    return []
+  }
+  return [
+    {
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-s3",
+            id: "s3",
+            options: {
+              file_url: env.s3.fileUrl,
+              bucket: env.s3.bucket,
+              region: env.s3.region,
+              endpoint: env.s3.endpoint,
+              access_key_id: env.s3.accessKeyId,
+              secret_access_key: env.s3.secretAccessKey,
+              additional_client_config: env.s3.endpoint ? { forcePathStyle: true } : undefined,
+            },
+          },
+        ],
+      },
+    },
+  ]
+}
+
+/** Pay on delivery / at pickup (Medusa's system provider) is always there; Stripe joins when configured. */
+function paymentModule(): ModuleList {
+  if (!env.STRIPE_API_KEY) {
+    return []
+  }
+  return [
+    {
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/payment-stripe",
+            id: "stripe",
+            options: { apiKey: env.STRIPE_API_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, capture: true },
+          },
+        ],
+      },
+    },
+  ]
+}
+
+export default defineConfig({
+  projectConfig: {
+    databaseUrl: env.DATABASE_URL,
+    databaseDriverOptions:
+      env.DATABASE_SSL === "true" ? { connection: { ssl: { rejectUnauthorized: false } } } : { connection: { ssl: false } },
+    redisUrl: env.REDIS_URL,
+    workerMode: env.MEDUSA_WORKER_MODE,
+    http: {
+      storeCors: env.storeCors,
+      adminCors: env.adminCors,
+      authCors: env.authCors,
+      jwtSecret: env.jwtSecret,
+      cookieSecret: env.cookieSecret,
+    },
+  },
+  admin: {
+    disable: env.ADMIN_DISABLE === "true",
+    backendUrl: env.MEDUSA_BACKEND_URL,
+  },
+  plugins: [
+    { resolve: "@tianyuan/village", options: {} },
+    { resolve: "@tianyuan/media", options: {} },
+    { resolve: "@tianyuan/search", options: {} },
+    { resolve: "@tianyuan/marketplace", options: {} },
+  ],
+  modules: [
+    ...(env.REDIS_URL ? redisModules(env.REDIS_URL) : []),
+    ...fileModule(),
+    ...paymentModule(),
+    { key: Modules.NOTIFICATION, resolve: "@medusajs/medusa/notification", options: {
+      providers: [{ resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["feed"] } }],
+    } },
+  ],
+})

@@ -1,0 +1,154 @@
+import type { ExecArgs } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  createApiKeysWorkflow,
+  createRegionsWorkflow,
+  createSalesChannelsWorkflow,
+  createStockLocationsWorkflow,
+  createUsersWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+  linkSalesChannelsToStockLocationWorkflow,
+  updateStoresWorkflow,
+} from "@medusajs/medusa/core-flows"
+import {
+  DEMO_OPERATOR,
+  DEMO_PUBLISHABLE_KEY_TITLE,
+  DEMO_REGION,
+  DEMO_SALES_CHANNEL,
+  DEMO_SEED_MARKER,
+  DEMO_SEED_VERSION,
+  DEMO_STOCK_LOCATION,
+} from "../lib/demo"
+
+/**
+ * The demo data `npm start` needs. Every step first looks for what it would create, so the seed can be
+ * run again after an interruption and completes what is missing; the marker on the store is written
+ * last, and the launcher skips the seed when it finds it.
+ */
+export default async function seedDemoData({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const storeModule = container.resolve(Modules.STORE)
+  const salesChannelModule = container.resolve(Modules.SALES_CHANNEL)
+  const regionModule = container.resolve(Modules.REGION)
+  const apiKeyModule = container.resolve(Modules.API_KEY)
+  const stockLocationModule = container.resolve(Modules.STOCK_LOCATION)
+  const userModule = container.resolve(Modules.USER)
+  const authModule = container.resolve(Modules.AUTH)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+
+  const [store] = await storeModule.listStores({}, { relations: ["supported_currencies"] })
+  if (!store) {
+    throw new Error("No store found: run `medusa db:migrate` before seeding")
+  }
+
+  logger.info("Seeding the sales channel…")
+  let [salesChannel] = await salesChannelModule.listSalesChannels({ name: DEMO_SALES_CHANNEL })
+  if (!salesChannel) {
+    const { result } = await createSalesChannelsWorkflow(container).run({
+      input: { salesChannelsData: [{ name: DEMO_SALES_CHANNEL, description: "Produce from village cooperatives" }] },
+    })
+    salesChannel = result[0]
+  }
+
+  logger.info("Seeding the store's currency…")
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: store.id },
+      update: {
+        name: "田园 Tianyuan",
+        supported_currencies: [{ currency_code: "cny", is_default: true }],
+        default_sales_channel_id: salesChannel.id,
+      },
+    },
+  })
+
+  logger.info("Seeding the region China (CNY, pay on delivery / at pickup)…")
+  let [region] = await regionModule.listRegions({ name: DEMO_REGION })
+  if (!region) {
+    const { result } = await createRegionsWorkflow(container).run({
+      input: {
+        regions: [
+          {
+            name: DEMO_REGION,
+            currency_code: "cny",
+            countries: ["cn"],
+            automatic_taxes: false,
+            // Medusa's system provider: the buyer pays the cooperative on delivery or at pickup.
+            payment_providers: ["pp_system_default"],
+          },
+        ],
+      },
+    })
+    region = result[0]
+  }
+
+  logger.info("Seeding the publishable key…")
+  let [apiKey] = await apiKeyModule.listApiKeys({ title: DEMO_PUBLISHABLE_KEY_TITLE, type: "publishable" })
+  if (!apiKey) {
+    const { result } = await createApiKeysWorkflow(container).run({
+      input: { api_keys: [{ title: DEMO_PUBLISHABLE_KEY_TITLE, type: "publishable", created_by: "" }] },
+    })
+    apiKey = result[0]
+  }
+  const { data: keyChannels } = await query.graph({
+    entity: "api_key",
+    fields: ["id", "sales_channels.id"],
+    filters: { id: apiKey.id },
+  })
+  if (!keyChannels[0]?.sales_channels?.some((channel) => channel?.id === salesChannel.id)) {
+    await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: apiKey.id, add: [salesChannel.id] } })
+  }
+
+  logger.info("Seeding the stock location…")
+  let [location] = await stockLocationModule.listStockLocations({ name: DEMO_STOCK_LOCATION })
+  if (!location) {
+    const { result } = await createStockLocationsWorkflow(container).run({
+      input: {
+        locations: [
+          {
+            name: DEMO_STOCK_LOCATION,
+            address: { address_1: "延安市洛川县凤栖街道", city: "延安", province: "陕西省", country_code: "cn" },
+          },
+        ],
+      },
+    })
+    location = result[0]
+  }
+  const { data: locationChannels } = await query.graph({
+    entity: "stock_location",
+    fields: ["id", "sales_channels.id"],
+    filters: { id: location.id },
+  })
+  if (!locationChannels[0]?.sales_channels?.some((channel) => channel?.id === salesChannel.id)) {
+    await linkSalesChannelsToStockLocationWorkflow(container).run({ input: { id: location.id, add: [salesChannel.id] } })
+  }
+  await updateStoresWorkflow(container).run({
+    input: { selector: { id: store.id }, update: { default_region_id: region.id, default_location_id: location.id } },
+  })
+
+  logger.info("Seeding the demo operator login…")
+  let [operator] = await userModule.listUsers({ email: DEMO_OPERATOR.email })
+  if (!operator) {
+    const { result } = await createUsersWorkflow(container).run({
+      input: { users: [{ email: DEMO_OPERATOR.email, first_name: "田园", last_name: "运营" }] },
+    })
+    operator = result[0]
+  }
+  const identities = await authModule.listAuthIdentities({
+    provider_identities: { entity_id: DEMO_OPERATOR.email, provider: "emailpass" },
+  })
+  if (identities.length === 0) {
+    const { authIdentity, error } = await authModule.register("emailpass", {
+      body: { email: DEMO_OPERATOR.email, password: DEMO_OPERATOR.password },
+    })
+    if (error || !authIdentity) {
+      throw new Error(`Could not create the operator login: ${error}`)
+    }
+    await authModule.updateAuthIdentities({ id: authIdentity.id, app_metadata: { user_id: operator.id } })
+  }
+
+  await storeModule.updateStores(store.id, {
+    metadata: { ...(store.metadata ?? {}), [DEMO_SEED_MARKER]: DEMO_SEED_VERSION },
+  })
+  logger.info("Demo data complete.")
+}

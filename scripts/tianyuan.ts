@@ -1,0 +1,90 @@
+import path from "node:path"
+import { LauncherError, ROOT, parseLauncherEnv } from "./lib/launcher-env"
+import { runStep } from "./lib/processes"
+import { assertPortsFree, startStack, type StackMode } from "./lib/stack"
+import { DEMO_OPERATOR } from "../backend/src/lib/demo"
+
+/**
+ * `npm start` (production servers), `npm run dev` (reloading servers) and `npm run seed`.
+ * One command starts everything a newcomer needs; Ctrl-C stops it all, PostgreSQL included.
+ */
+const command = process.argv[2] ?? "start"
+
+function banner(urls: { backend: string; admin: string; storefront: string; sellerPortal: string }) {
+  const lines = [
+    "",
+    "田园 Tianyuan is running",
+    `  storefront (buyers)         ${urls.storefront}`,
+    `  seller portal               ${urls.sellerPortal}`,
+    `  backend API                 ${urls.backend}`,
+    `  admin dashboard (operators) ${urls.admin}`,
+    "",
+    "Demo logins",
+    `  operator (admin dashboard)  ${DEMO_OPERATOR.email} / ${DEMO_OPERATOR.password}`,
+    "",
+    "Press Ctrl-C to stop everything.",
+    "",
+  ]
+  console.log(lines.join("\n"))
+}
+
+async function main() {
+  const env = parseLauncherEnv(process.env)
+  if (command !== "start" && command !== "dev" && command !== "seed") {
+    throw new LauncherError(`Unknown command ${JSON.stringify(command)}: use start, dev or seed`)
+  }
+  const mode: StackMode = command === "dev" ? "development" : "production"
+  if (command !== "seed") {
+    await assertPortsFree(env)
+  }
+  if (mode === "production") {
+    console.log("Building plugins, backend and apps (cached after the first time)…")
+    await runStep("build", process.execPath, [path.join(ROOT, "node_modules/turbo/bin/turbo"), "run", "build", "--output-logs=errors-only"], {
+      cwd: ROOT,
+      env: { ...process.env, MEDUSA_BACKEND_URL: `http://${env.PUBLIC_HOST}:${env.BACKEND_PORT}` },
+    })
+  } else {
+    await runStep("build", process.execPath, [path.join(ROOT, "node_modules/turbo/bin/turbo"), "run", "build", "--filter=./plugins/*", "--output-logs=errors-only"], {
+      cwd: ROOT,
+      env: process.env,
+    })
+  }
+
+  const stack = await startStack({ env, mode, servers: command !== "seed" })
+  let stopping = false
+  const shutdown = async (reason: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`\n${reason}: stopping…`)
+    await stack.stop()
+    console.log("Stopped.")
+    process.exit(0)
+  }
+  process.on("SIGINT", () => void shutdown("Ctrl-C"))
+  process.on("SIGTERM", () => void shutdown("SIGTERM"))
+
+  if (command === "seed") {
+    await shutdown("Seed complete")
+    return
+  }
+  banner(stack.urls)
+  // A server that dies takes the others down with it, so a half-running system never looks healthy.
+  for (const service of stack.services) {
+    void service.exited.then((code) => {
+      if (!stopping) {
+        stopping = true
+        console.error(`\n✗ ${service.name} stopped unexpectedly (exit code ${code})`)
+        void stack.stop().then(() => process.exit(1))
+      }
+    })
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof LauncherError) {
+    console.error(`\n✗ ${error.message}`)
+  } else {
+    console.error(`\n✗ ${error instanceof Error ? error.message : String(error)}`)
+  }
+  process.exit(1)
+})

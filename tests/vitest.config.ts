@@ -1,0 +1,18 @@
+import { defineConfig } from "vitest/config"
+
+export default defineConfig({
+  test: {
+    globals: true,
+    environment: "node",
+    include: ["integration/**/*.test.ts"],
+    globalSetup: ["./support/integration-global-setup.ts"],
+    setupFiles: ["./support/register-ts-node.cjs", "./support/fail-on-console-error.ts"],
+    // Medusa's runner names its database from the worker id and collides with process.send under forks.
+    pool: "threads",
+    poolOptions: { threads: { singleThread: true } },
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
+    env: { MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "error" },
+  },
+})
