@@ -1,0 +1,45 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { useLocale } from "../i18n/use-locale";
+import { formatMoney } from "../lib/money";
+import type { ProduceSummary } from "../lib/produce";
+
+const THUMBNAIL_SIZE = 400;
+
+export function ProduceCard({ produce, isFirst }: { produce: ProduceSummary; isFirst: boolean }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { price } = produce;
+  const formattedPrice = price ? formatMoney(price.amount, price.currencyCode, locale) : undefined;
+
+  return (
+    <Link to={`/produce/${encodeURIComponent(produce.handle)}`} className="produce-card">
+      {produce.thumbnail ? (
+        <img
+          className="produce-card__photo"
+          src={produce.thumbnail}
+          // The title next to it already names the link.
+          alt=""
+          width={THUMBNAIL_SIZE}
+          height={THUMBNAIL_SIZE}
+          // The first photo is usually in view on arrival; the rest can wait for scrolling.
+          loading={isFirst ? "eager" : "lazy"}
+          decoding="async"
+        />
+      ) : (
+        <span className="produce-card__photo produce-card__photo--missing" aria-hidden="true">
+          {t("home.noPhoto")}
+        </span>
+      )}
+      <span className="produce-card__title">{produce.title}</span>
+      {formattedPrice === undefined ? (
+        <span className="produce-card__price produce-card__price--unknown">{t("home.priceUnknown")}</span>
+      ) : (
+        <span className="produce-card__price">
+          {price?.varies ? t("home.priceFrom", { price: formattedPrice }) : formattedPrice}
+        </span>
+      )}
+    </Link>
+  );
+}

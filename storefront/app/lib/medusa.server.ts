@@ -1,0 +1,14 @@
+import { env } from "../env.server";
+import { createPublishableKeySource } from "./publishable-key.server";
+import { createStoreClients } from "./store-client.server";
+
+export { BackendUnavailableError } from "./publishable-key.server";
+
+/** The storefront's one connection to the Medusa backend at MEDUSA_BACKEND_URL. */
+export const { getStoreClient, withStoreClient } = createStoreClients({
+  backendUrl: env.MEDUSA_BACKEND_URL,
+  publishableKeys: createPublishableKeySource({
+    backendUrl: env.MEDUSA_BACKEND_URL,
+    configuredKey: env.MEDUSA_PUBLISHABLE_KEY,
+  }),
+});
