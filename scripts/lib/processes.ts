@@ -15,30 +15,27 @@ export function prefixLines(name: string, stream: NodeJS.ReadableStream | null, 
   createInterface({ input: stream }).on("line", (line) => out.write(`${colour}[${name}]${reset} ${line}\n`))
 }
 
-export function startService(
-  name: string,
-  command: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv }
-): Service {
+export type ServiceOptions = {
+  cwd: string
+  env: NodeJS.ProcessEnv
+  /** Where the output goes; the terminal by default. */
+  output?: NodeJS.WritableStream
+}
+
+export function startService(name: string, command: string, args: string[], options: ServiceOptions): Service {
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"], detached: true })
-  prefixLines(name, child.stdout, process.stdout)
-  prefixLines(name, child.stderr, process.stderr)
+  prefixLines(name, child.stdout, options.output ?? process.stdout)
+  prefixLines(name, child.stderr, options.output ?? process.stderr)
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
   return { name, child, exited }
 }
 
 /** Run a command to completion, output prefixed; rejects with a one-line reason on failure. */
-export async function runStep(
-  name: string,
-  command: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv }
-): Promise<void> {
+export async function runStep(name: string, command: string, args: string[], options: ServiceOptions): Promise<void> {
   const service = startService(name, command, args, options)
   const code = await service.exited
   if (code !== 0) {
-    throw new Error(`${name} failed (exit code ${code}); its output is above`)
+    throw new Error(`${name} failed (exit code ${code}); its output is ${options.output ? "in the service log" : "above"}`)
   }
 }
 

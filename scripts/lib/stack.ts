@@ -1,3 +1,4 @@
+import { createWriteStream } from "node:fs"
 import { createRequire } from "node:module"
 import path from "node:path"
 import pg from "pg"
@@ -82,6 +83,8 @@ export async function startStack(options: {
   prepareDatabase?: boolean
   /** Extra environment for the backend (tests turn features on here). */
   backendEnv?: NodeJS.ProcessEnv
+  /** Send every server's output to this file instead of the terminal (the end-to-end tests do). */
+  serviceLog?: string
   /** false: prepare the database only (for `npm run seed`). */
   servers?: boolean
   log?: (line: string) => void
@@ -98,6 +101,7 @@ export async function startStack(options: {
 
   await assertPortsFree(env, { servers: options.servers })
 
+  const output = options.serviceLog ? createWriteStream(options.serviceLog, { flags: "a" }) : undefined
   const services: Service[] = []
   let database: EmbeddedDatabase | undefined
   const stop = async () => {
@@ -140,12 +144,12 @@ export async function startStack(options: {
 
     if (options.prepareDatabase !== false) {
       log("Running migrations…")
-      await runStep("migrate", process.execPath, [medusa, "db:migrate"], { cwd: backendDir, env: backendEnv })
+      await runStep("migrate", process.execPath, [medusa, "db:migrate"], { cwd: backendDir, env: backendEnv, output })
       if (await demoSeedIsComplete(databaseUrl)) {
         log("Demo data already in place.")
       } else {
         log("Seeding demo data…")
-        await runStep("seed", process.execPath, [medusa, "exec", seedScript], { cwd: backendDir, env: backendEnv })
+        await runStep("seed", process.execPath, [medusa, "exec", seedScript], { cwd: backendDir, env: backendEnv, output })
       }
     }
 
@@ -157,7 +161,7 @@ export async function startStack(options: {
       "backend",
       process.execPath,
       [medusa, mode === "production" ? "start" : "develop"],
-      { cwd: backendDir, env: backendEnv }
+      { cwd: backendDir, env: backendEnv, output }
     )
     services.push(backend)
 
@@ -176,7 +180,7 @@ export async function startStack(options: {
         mode === "production"
           ? [binary("@remix-run/serve", "remix-serve", dir), "build/server/index.js"]
           : [binary("@remix-run/dev", "remix", dir), "vite:dev", "--port", String(port), "--strictPort"]
-      services.push(startService(name, process.execPath, args, { cwd: dir, env: appEnv(port) }))
+      services.push(startService(name, process.execPath, args, { cwd: dir, env: appEnv(port), output }))
     }
 
     await waitForHttp(`${urls.backend}/health`, { timeoutMs: 180_000, service: backend })

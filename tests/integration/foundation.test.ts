@@ -15,11 +15,11 @@ medusaIntegrationTestRunner({
     async function counts() {
       const container = getContainer()
       return {
-        salesChannels: (await container.resolve(Modules.SALES_CHANNEL).listSalesChannels()).length,
-        regions: (await container.resolve(Modules.REGION).listRegions()).length,
+        salesChannels: (await container.resolve(Modules.SALES_CHANNEL).listSalesChannels({})).length,
+        regions: (await container.resolve(Modules.REGION).listRegions({})).length,
         apiKeys: (await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })).length,
-        stockLocations: (await container.resolve(Modules.STOCK_LOCATION).listStockLocations()).length,
-        users: (await container.resolve(Modules.USER).listUsers()).length,
+        stockLocations: (await container.resolve(Modules.STOCK_LOCATION).listStockLocations({})).length,
+        users: (await container.resolve(Modules.USER).listUsers({})).length,
       }
     }
 
@@ -70,13 +70,13 @@ medusaIntegrationTestRunner({
       // Simulate an interrupted first start: the later steps and the marker never happened.
       const [location] = await stockLocationModule.listStockLocations({ name: DEMO_STOCK_LOCATION })
       await stockLocationModule.deleteStockLocations([location.id])
-      const [store] = await storeModule.listStores()
+      const [store] = await storeModule.listStores({})
       await storeModule.updateStores(store.id, { metadata: { [DEMO_SEED_MARKER]: "" } })
 
       await seed()
 
       expect(await stockLocationModule.listStockLocations({ name: DEMO_STOCK_LOCATION })).toHaveLength(1)
-      const [seeded] = await storeModule.listStores()
+      const [seeded] = await storeModule.listStores({})
       expect(seeded.metadata?.[DEMO_SEED_MARKER]).toBeTruthy()
       expect(seeded.default_location_id).not.toBe(location.id)
     })

@@ -95,7 +95,7 @@ export default async function seedDemoData({ container }: ExecArgs) {
     fields: ["id", "sales_channels.id"],
     filters: { id: apiKey.id },
   })
-  if (!keyChannels[0]?.sales_channels?.some((channel) => channel?.id === salesChannel.id)) {
+  if (!keyChannels[0]?.sales_channels?.some((channel: { id: string } | null) => channel?.id === salesChannel.id)) {
     await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: apiKey.id, add: [salesChannel.id] } })
   }
 
@@ -119,7 +119,7 @@ export default async function seedDemoData({ container }: ExecArgs) {
     fields: ["id", "sales_channels.id"],
     filters: { id: location.id },
   })
-  if (!locationChannels[0]?.sales_channels?.some((channel) => channel?.id === salesChannel.id)) {
+  if (!locationChannels[0]?.sales_channels?.some((channel: { id: string } | null) => channel?.id === salesChannel.id)) {
     await linkSalesChannelsToStockLocationWorkflow(container).run({ input: { id: location.id, add: [salesChannel.id] } })
   }
   await updateStoresWorkflow(container).run({
