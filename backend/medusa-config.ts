@@ -108,7 +108,7 @@ export default defineConfig({
     ...fileModule(),
     ...paymentModule(),
     { key: Modules.NOTIFICATION, resolve: "@medusajs/medusa/notification", options: {
-      providers: [{ resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["feed"] } }],
+      providers: [{ resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["feed", "email", "sms"] } }],
     } },
   ],
 })

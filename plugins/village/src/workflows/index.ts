@@ -1,0 +1,2 @@
+export * from "./register-member"
+export * from "./approve-join-request"
