@@ -30,16 +30,18 @@ function banner(urls: { backend: string; admin: string; storefront: string; sell
 
 async function main() {
   const env = parseLauncherEnv(process.env)
-  if (command !== "start" && command !== "dev" && command !== "seed") {
-    throw new LauncherError(`Unknown command ${JSON.stringify(command)}: use start, dev or seed`)
+  if (!["start", "dev", "seed", "import-areas"].includes(command)) {
+    throw new LauncherError(`Unknown command ${JSON.stringify(command)}: use start, dev, seed or import-areas`)
   }
+  const serversWanted = command === "start" || command === "dev"
   const mode: StackMode = command === "dev" ? "development" : "production"
-  if (command !== "seed") {
+  if (serversWanted) {
     await assertPortsFree(env)
   }
   if (mode === "production") {
     console.log("Building plugins, backend and apps (cached after the first time)…")
-    await runStep("build", process.execPath, [path.join(ROOT, "node_modules/turbo/bin/turbo"), "run", "build", "--output-logs=errors-only"], {
+    const only = serversWanted ? [] : ["--filter=@tianyuan/backend..."]
+    await runStep("build", process.execPath, [path.join(ROOT, "node_modules/turbo/bin/turbo"), "run", "build", ...only, "--output-logs=errors-only"], {
       cwd: ROOT,
       env: { ...process.env, MEDUSA_BACKEND_URL: `http://${env.PUBLIC_HOST}:${env.BACKEND_PORT}` },
     })
@@ -50,7 +52,7 @@ async function main() {
     })
   }
 
-  const stack = await startStack({ env, mode, servers: command !== "seed" })
+  const stack = await startStack({ env, mode, servers: serversWanted })
   let stopping = false
   const shutdown = async (reason: string) => {
     if (stopping) return
@@ -63,8 +65,14 @@ async function main() {
   process.on("SIGINT", () => void shutdown("Ctrl-C"))
   process.on("SIGTERM", () => void shutdown("SIGTERM"))
 
-  if (command === "seed") {
-    await shutdown("Seed complete")
+  if (command === "import-areas") {
+    await stack.runBackendScript("import-areas", process.argv.slice(3)).catch(async (error) => {
+      await stack.stop()
+      throw error
+    })
+  }
+  if (!serversWanted) {
+    await shutdown(command === "seed" ? "Seed complete" : "Import complete")
     return
   }
   banner(stack.urls)

@@ -9,6 +9,8 @@ declare module "@remix-run/node" {
 
 export default defineConfig({
   server: { port: 8001 },
+  // The shared package is TypeScript source: the server build must bundle it, not require() it.
+  ssr: { noExternal: ["@tianyuan/web-common"] },
   plugins: [
     remix({
       future: {

@@ -2,6 +2,7 @@ import { createWriteStream } from "node:fs"
 import { createRequire } from "node:module"
 import path from "node:path"
 import pg from "pg"
+import { DEMO_SEED_MARKER, DEMO_SEED_VERSION } from "../../backend/src/lib/demo"
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres"
 import { LauncherError, ROOT, secretsFor, type LauncherEnv } from "./launcher-env"
 import { portIsFree, runStep, startService, stopService, waitForHttp, type Service } from "./processes"
@@ -16,13 +17,14 @@ export type Stack = {
   urls: { backend: string; admin: string; storefront: string; sellerPortal: string }
   databaseUrl: string
   services: Service[]
+  /** Runs a script of backend/src/scripts with `medusa exec` against this stack's database. */
+  runBackendScript: (name: string, args?: string[]) => Promise<void>
   stop: () => Promise<void>
 }
 
 const requireFromRoot = createRequire(path.join(ROOT, "package.json"))
 const BACKEND_DIR = path.join(ROOT, "backend")
 const BUILT_BACKEND_DIR = path.join(BACKEND_DIR, ".medusa", "server")
-const DEMO_SEED_MARKER = "tianyuan_demo_seed"
 
 function binary(pkg: string, bin: string, from = ROOT): string {
   const manifestPath = createRequire(path.join(from, "package.json")).resolve(`${pkg}/package.json`)
@@ -39,7 +41,8 @@ async function demoSeedIsComplete(databaseUrl: string): Promise<boolean> {
       "select (select metadata->>$1 from store where deleted_at is null limit 1) as seeded where to_regclass('public.store') is not null",
       [DEMO_SEED_MARKER]
     )
-    return Boolean(rows[0]?.seeded)
+    // A newer demo seed (more data in a later release) runs again; its steps skip what exists.
+    return rows[0]?.seeded === DEMO_SEED_VERSION
   } finally {
     await client.end()
   }
@@ -140,7 +143,6 @@ export async function startStack(options: {
     }
     const medusa = binary("@medusajs/cli", "medusa", BACKEND_DIR)
     const backendDir = mode === "production" ? BUILT_BACKEND_DIR : BACKEND_DIR
-    const seedScript = mode === "production" ? "./src/scripts/seed.js" : "./src/scripts/seed.ts"
 
     if (options.prepareDatabase !== false) {
       log("Running migrations…")
@@ -149,12 +151,23 @@ export async function startStack(options: {
         log("Demo data already in place.")
       } else {
         log("Seeding demo data…")
-        await runStep("seed", process.execPath, [medusa, "exec", seedScript], { cwd: backendDir, env: backendEnv, output })
+        await runStep("seed", process.execPath, [medusa, "exec", mode === "production" ? "./src/scripts/seed.js" : "./src/scripts/seed.ts"], {
+          cwd: backendDir,
+          env: backendEnv,
+          output,
+        })
       }
     }
 
+    const runBackendScript = (name: string, args: string[] = []) =>
+      runStep(name, process.execPath, [medusa, "exec", mode === "production" ? `./src/scripts/${name}.js` : `./src/scripts/${name}.ts`, ...args], {
+        cwd: backendDir,
+        env: backendEnv,
+        output,
+      })
+
     if (options.servers === false) {
-      return { urls, databaseUrl, stop, services }
+      return { urls, databaseUrl, stop, services, runBackendScript }
     }
 
     const backend = startService(
@@ -186,7 +199,7 @@ export async function startStack(options: {
     await waitForHttp(`${urls.backend}/health`, { timeoutMs: 180_000, service: backend })
     await waitForHttp(`${urls.storefront}/healthz`, { timeoutMs: 60_000, service: services[1] })
     await waitForHttp(`${urls.sellerPortal}/healthz`, { timeoutMs: 60_000, service: services[2] })
-    return { urls, databaseUrl, stop, services }
+    return { urls, databaseUrl, stop, services, runBackendScript }
   } catch (error) {
     await stop()
     throw error

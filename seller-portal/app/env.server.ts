@@ -1,58 +1,57 @@
+import {
+  httpUrlVariable,
+  nodeEnvVariable,
+  parseEnvWith,
+  portVariable,
+  publishableKeyVariable,
+  unsetWhenEmpty,
+} from "@tianyuan/web-common/env.server.ts";
 import { z } from "zod";
+
+export { InvalidEnvError } from "@tianyuan/web-common/env.server.ts";
 
 // Nothing in this module reaches the browser (Remix refuses to bundle *.server files for it).
 // Should a page ever need one of these values there, pass that one explicitly through a loader.
 
-const DEFAULT_PORT = 8001;
+/** Signs the session cookie outside production only; a production start without SESSION_SECRET stops. */
+export const DEVELOPMENT_SESSION_SECRET = "tianyuan-development-session-secret-not-for-production";
 
-// An empty variable (`FOO=` in a .env file) means "not set", so defaults still apply.
-const unsetWhenEmpty = (value: unknown) => (value === "" ? undefined : value);
+const MIN_SESSION_SECRET_LENGTH = 32;
 
-const envSchema = z.object({
-  MEDUSA_BACKEND_URL: z.preprocess(
-    unsetWhenEmpty,
-    z
-      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:9000" })
-      .default("http://localhost:9000")
-      .transform((url) => url.replace(/\/+$/, "")),
-  ),
-  // Read so both apps accept the same environment; the portal's own /portal/* routes do not need it.
-  MEDUSA_PUBLISHABLE_KEY: z.preprocess(
-    unsetWhenEmpty,
-    z.string().startsWith("pk_", { error: 'must start with "pk_"' }).optional(),
-  ),
-  NODE_ENV: z.preprocess(
-    unsetWhenEmpty,
-    z
-      .enum(["development", "production", "test"], {
-        error: "must be development, production or test",
-      })
-      .default("development"),
-  ),
-  PORT: z.preprocess(
-    unsetWhenEmpty,
-    z
-      .string()
-      .regex(/^\d+$/, { error: "must be a whole number" })
-      .default(String(DEFAULT_PORT))
-      .transform(Number)
-      .pipe(z.number().int().min(1, { error: "must be 1–65535" }).max(65535, { error: "must be 1–65535" })),
-  ),
-});
+const envSchema = z
+  .object({
+    MEDUSA_BACKEND_URL: httpUrlVariable("http://localhost:9000"),
+    // The village drill-down reads the public /store/areas routes, which need the key.
+    MEDUSA_PUBLISHABLE_KEY: publishableKeyVariable,
+    NODE_ENV: nodeEnvVariable,
+    PORT: portVariable(8001),
+    SESSION_SECRET: z.preprocess(
+      unsetWhenEmpty,
+      z
+        .string()
+        .min(MIN_SESSION_SECRET_LENGTH, { error: `must be at least ${MIN_SESSION_SECRET_LENGTH} characters` })
+        .optional(),
+    ),
+    // Where the portal links to a village's public page.
+    STOREFRONT_URL: httpUrlVariable("http://localhost:8000"),
+  })
+  .transform(({ SESSION_SECRET, ...env }, context) => {
+    if (env.NODE_ENV !== "production") return { ...env, SESSION_SECRET: SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET };
+    if (!SESSION_SECRET || SESSION_SECRET === DEVELOPMENT_SESSION_SECRET) {
+      context.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: `is required in production (a random string of at least ${MIN_SESSION_SECRET_LENGTH} characters)`,
+      });
+      return z.NEVER;
+    }
+    return { ...env, SESSION_SECRET };
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
-export class InvalidEnvError extends Error {
-  override name = "InvalidEnvError";
-}
-
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map(
-    (issue) => `${issue.path.join(".")} ${issue.message}`,
-  );
-  throw new InvalidEnvError(`Invalid environment: ${problems.join("; ")}`);
+  return parseEnvWith(envSchema, source);
 }
 
 /** Parsed once, when the server boots (entry.server imports this module). */

@@ -1,24 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  isRouteErrorResponse,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { defaultLocale } from "@tianyuan/web-common/locale.ts";
+import { localeFromRequest } from "@tianyuan/web-common/locale.server.ts";
+import { RouteErrorPage, routeErrorTitle } from "@tianyuan/web-common/route-error.tsx";
+import { SiteShell } from "@tianyuan/web-common/site-shell.tsx";
+import { TranslationProvider } from "@tianyuan/web-common/translation-provider.tsx";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
-import { SiteShell } from "./components/site-shell";
-import { createI18n } from "./i18n/i18n";
-import { defaultLocale, type Locale } from "./i18n/locale";
-import { localeFromRequest } from "./i18n/locale.server";
 import { translations } from "./i18n/translations.server";
-import type { Translation } from "./i18n/zh-CN";
 import stylesheetUrl from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -36,13 +26,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   if (!data) return [{ title: "田园 · Tianyuan" }];
   const { app, errors } = data.translation;
   if (!error) return [{ title: app.name }];
-  const heading = isNotFound(error) ? errors.notFoundTitle : errors.serverTitle;
-  return [{ title: `${heading} · ${app.name}` }];
+  return [{ title: `${routeErrorTitle(errors, error)} · ${app.name}` }];
 };
-
-function isNotFound(error: unknown): boolean {
-  return isRouteErrorResponse(error) && error.status === 404;
-}
 
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
@@ -56,9 +41,11 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {root ? (
-          <Translated locale={root.locale} translation={root.translation}>
-            <SiteShell locale={root.locale}>{children}</SiteShell>
-          </Translated>
+          <TranslationProvider locale={root.locale} translation={root.translation}>
+            <SiteShell locale={root.locale} nav={<StorefrontNav />}>
+              {children}
+            </SiteShell>
+          </TranslationProvider>
         ) : (
           children
         )}
@@ -69,18 +56,17 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function Translated({
-  locale,
-  translation,
-  children,
-}: {
-  locale: Locale;
-  translation: Translation;
-  children: ReactNode;
-}) {
-  // Rebuilt only when the language changes, not on every revalidation of the root loader.
-  const i18n = useMemo(() => createI18n(locale, translation), [locale]);
-  return <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
+function StorefrontNav() {
+  const { t } = useTranslation();
+  return (
+    <nav className="site-nav" aria-label={t("nav.label")}>
+      <ul>
+        <li>
+          <NavLink to="/areas">{t("nav.areas")}</NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
 }
 
 export default function App() {
@@ -88,37 +74,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const hasTranslations = useRouteLoaderData<typeof loader>("root") !== undefined;
-  const notFound = isNotFound(error);
-  return hasTranslations ? <TranslatedError notFound={notFound} /> : <UntranslatedError notFound={notFound} />;
-}
-
-function TranslatedError({ notFound }: { notFound: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <section className="notice">
-      <h1>{notFound ? t("errors.notFoundTitle") : t("errors.serverTitle")}</h1>
-      <p>{notFound ? t("errors.notFoundBody") : t("errors.serverBody")}</p>
-      <p>
-        <Link to="/" className="button">
-          {t("errors.backHome")}
-        </Link>
-      </p>
-    </section>
-  );
-}
-
-/** Only when the root loader itself failed, so no bundle arrived: both languages, hard-coded. */
-function UntranslatedError({ notFound }: { notFound: boolean }) {
-  return (
-    <main className="site-main notice">
-      <h1>{notFound ? "找不到这个页面 · Page not found" : "出了点问题 · Something went wrong"}</h1>
-      <p>
-        <a href="/" className="button">
-          回到首页 · Home
-        </a>
-      </p>
-    </main>
-  );
+  return <RouteErrorPage translated={useRouteLoaderData<typeof loader>("root") !== undefined} />;
 }

@@ -10,7 +10,19 @@ import {
   linkSalesChannelsToStockLocationWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { importAdminAreas } from "@tianyuan/village/lib/area-import"
+import { VILLAGE_MODULE } from "@tianyuan/village/modules/village"
+import type { VillageModuleService } from "@tianyuan/village/modules/village"
+import { registerMemberWorkflow } from "@tianyuan/village/workflows"
+import { parseLoginIdentifier } from "@tianyuan/village/lib/login-identifier"
+import type { MemberRole } from "@tianyuan/village/lib/roles"
 import {
+  DEMO_COUNTIES,
+  DEMO_MEMBER_PASSWORD,
+  DEMO_NEWCOMER,
+  DEMO_OFFICIAL,
+  DEMO_VILLAGERS,
+  DEMO_VILLAGES,
   DEMO_OPERATOR,
   DEMO_PUBLISHABLE_KEY_TITLE,
   DEMO_REGION,
@@ -147,8 +159,75 @@ export default async function seedDemoData({ container }: ExecArgs) {
     await authModule.updateAuthIdentities({ id: authIdentity.id, app_metadata: { user_id: operator.id } })
   }
 
+  logger.info("Seeding administrative areas (all provinces, the demo counties in full)…")
+  const areas = await importAdminAreas(container.resolve(ContainerRegistrationKeys.PG_CONNECTION), {
+    kind: "counties",
+    codes: [...DEMO_COUNTIES],
+  })
+  logger.info(`Areas: ${areas.rows} rows checked, ${areas.changed} written in ${areas.seconds.toFixed(1)} s`)
+
+  logger.info("Seeding the demo villages and their people…")
+  await seedVillagesAndPeople(container)
+
   await storeModule.updateStores(store.id, {
     metadata: { ...(store.metadata ?? {}), [DEMO_SEED_MARKER]: DEMO_SEED_VERSION },
   })
   logger.info("Demo data complete.")
+}
+
+async function seedVillagesAndPeople(container: ExecArgs["container"]) {
+  const villageModule = container.resolve<VillageModuleService>(VILLAGE_MODULE)
+
+  const memberFor = async (identifier: string, realName: string) => {
+    const login = parseLoginIdentifier(identifier)
+    if (!login) throw new Error(`Demo identifier is not valid: ${identifier}`)
+    const [existing] = await villageModule.listMembers({ login_identifier: login.value })
+    if (existing) return existing
+    const { result } = await registerMemberWorkflow(container).run({
+      input: { identifier: login, password: DEMO_MEMBER_PASSWORD, real_name: realName },
+    })
+    return result
+  }
+  const appoint = async (memberId: string, areaCode: string, role: MemberRole) => {
+    const existing = await villageModule.listMemberships({ member_id: memberId, scope_type: "area", scope_id: areaCode, role })
+    if (existing.length === 0) {
+      await villageModule.createMemberships({ member_id: memberId, scope_type: "area", scope_id: areaCode, role, appointed_by: "seed" })
+    }
+  }
+
+  for (const demo of DEMO_VILLAGES) {
+    const village = await villageModule.openVillage({
+      area_code: demo.code,
+      handle: demo.handle,
+      introduction: demo.introduction,
+      latitude: demo.latitude,
+      longitude: demo.longitude,
+      status: "active",
+    })
+    if (!village) throw new Error(`Demo village ${demo.code} is not in the imported areas`)
+    if (village.status !== "active") await villageModule.updateVillages({ id: village.id, status: "active" })
+    const secretary = await memberFor(demo.secretary.identifier, demo.secretary.real_name)
+    await appoint(secretary.id, demo.code, "secretary")
+    if (secretary.verification_status !== "verified") {
+      await villageModule.updateMembers({ id: secretary.id, verification_status: "verified", verified_by: "seed", verified_at: new Date() })
+    }
+  }
+
+  const official = await memberFor(DEMO_OFFICIAL.identifier, DEMO_OFFICIAL.real_name)
+  await appoint(official.id, DEMO_OFFICIAL.area_code, "official")
+
+  for (const villager of DEMO_VILLAGERS) {
+    const member = await memberFor(villager.identifier, villager.real_name)
+    await appoint(member.id, villager.village, "villager")
+  }
+
+  const newcomer = await memberFor(DEMO_NEWCOMER.identifier, DEMO_NEWCOMER.real_name)
+  const requests = await villageModule.listJoinRequests({ member_id: newcomer.id, village_code: DEMO_NEWCOMER.village })
+  if (requests.length === 0) {
+    await villageModule.createJoinRequests({
+      member_id: newcomer.id,
+      village_code: DEMO_NEWCOMER.village,
+      message: "我刚嫁到桐堤村，想加入村里的群。",
+    })
+  }
 }

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  areaResponseSchema,
-  areaTrail,
-  isActiveVillage,
-  parentTrail,
-  provincesResponseSchema,
-  type AreaSummary,
-} from "./admin-areas.ts";
+import { areaTrail, isActiveVillage, parentTrail, type AreaSummary } from "./admin-areas.ts";
+import { areaResponseSchema, provincesResponseSchema } from "./admin-areas.server.ts";
 
 const zhejiang = { code: "33", name: "浙江省", level: "province" as const };
 const hangzhou = { code: "3301", name: "杭州市", level: "city" as const };

@@ -1,42 +1,24 @@
-import { z } from "zod";
-
 // The store API's admin areas (docs/api/villages-and-members.md): GB/T 2260 / statistical codes,
-// province 2 digits, city 4, county 6, town 9, village 12. Both apps browse them.
+// province 2 digits, city 4, county 6, town 9, village 12. Both apps browse them. No zod here:
+// pages use these in the browser too; the answers are checked in admin-areas.server.ts.
 
 export const areaLevels = ["province", "city", "county", "town", "village"] as const;
 export type AreaLevel = (typeof areaLevels)[number];
 
-const areaLevelSchema = z.enum(areaLevels);
+export type AreaParent = { code: string; name: string; level: AreaLevel };
 
-export const areaParentSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  level: areaLevelSchema,
-});
-export type AreaParent = z.infer<typeof areaParentSchema>;
+export type AreaSummary = AreaParent & {
+  /** Villages under this area that are open on the platform. */
+  active_village_count: number;
+  /** Set only for a village-level area that is an active village. */
+  village: { handle: string; name: string } | null;
+};
 
-export const areaSummarySchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  level: areaLevelSchema,
-  // Counted in SQL, which may hand a bigint over as a string.
-  active_village_count: z.coerce.number().int().nonnegative(),
-  village: z
-    .object({ handle: z.string(), name: z.string() })
-    .nullish()
-    .transform((village) => village ?? null),
-});
-export type AreaSummary = z.infer<typeof areaSummarySchema>;
-
-/** `GET /store/areas`: the provinces. */
-export const provincesResponseSchema = z.object({ areas: z.array(areaSummarySchema) });
-
-/** `GET /store/areas/:code`: one area with its parents and the next level down. */
-export const areaResponseSchema = z.object({
-  area: areaSummarySchema.extend({ parents: z.array(areaParentSchema) }),
-  children: z.array(areaSummarySchema),
-});
-export type AreaWithChildren = z.infer<typeof areaResponseSchema>;
+export type AreaWithChildren = {
+  area: AreaSummary & { parents: AreaParent[] };
+  /** The next level down, sorted by code. */
+  children: AreaSummary[];
+};
 
 /** A village-level area that is open on the platform, so it has a public page. */
 export type ActiveVillageArea = AreaSummary & { village: { handle: string; name: string } };
@@ -52,11 +34,8 @@ export type AreaCrumb = AreaParent & { current: boolean };
  * Parents are put in order by code length, so an unsorted answer still reads province → town.
  */
 export function areaTrail(area: AreaParent & { parents: readonly AreaParent[] }): AreaCrumb[] {
-  const parents = [...area.parents]
-    .filter((parent) => parent.code !== area.code)
-    .sort((a, b) => a.code.length - b.code.length);
   return [
-    ...parents.map((parent) => ({ code: parent.code, name: parent.name, level: parent.level, current: false })),
+    ...parentTrail(area.parents.filter((parent) => parent.code !== area.code)),
     { code: area.code, name: area.name, level: area.level, current: true },
   ];
 }

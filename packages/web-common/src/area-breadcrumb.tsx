@@ -5,7 +5,7 @@ import type { AreaCrumb } from "./admin-areas.ts";
 
 /**
  * Province → … → here. `top` is the first link (all provinces); `hrefFor` says where an area links
- * to, because the storefront and the portal browse areas under different paths.
+ * to, because the storefront and the portal browse areas under different paths (undefined: no link).
  */
 export function AreaBreadcrumb({
   trail,
@@ -14,7 +14,7 @@ export function AreaBreadcrumb({
 }: {
   trail: readonly AreaCrumb[];
   top?: { label: string; to: string };
-  hrefFor: (code: string) => string;
+  hrefFor: (code: string) => string | undefined;
 }) {
   const { t } = useTranslation();
   return (
@@ -25,15 +25,20 @@ export function AreaBreadcrumb({
             <Link to={top.to}>{top.label}</Link>
           </li>
         ) : null}
-        {trail.map((crumb) => (
-          <li key={crumb.code}>
-            {crumb.current ? (
-              <span aria-current="page">{crumb.name}</span>
-            ) : (
-              <Link to={hrefFor(crumb.code)}>{crumb.name}</Link>
-            )}
-          </li>
-        ))}
+        {trail.map((crumb) => {
+          const href = crumb.current ? undefined : hrefFor(crumb.code);
+          return (
+            <li key={crumb.code}>
+              {crumb.current ? (
+                <span aria-current="page">{crumb.name}</span>
+              ) : href === undefined ? (
+                <span>{crumb.name}</span>
+              ) : (
+                <Link to={href}>{crumb.name}</Link>
+              )}
+            </li>
+          );
+        })}
       </ol>
     </nav>
   );

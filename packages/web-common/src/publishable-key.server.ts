@@ -27,7 +27,7 @@ export type PublishableKeySource = {
 export function createPublishableKeySource({
   backendUrl,
   configuredKey,
-  fetchImpl = fetch,
+  fetchImpl,
 }: {
   backendUrl: string;
   configuredKey?: string;
@@ -40,7 +40,8 @@ export function createPublishableKeySource({
   return {
     async get() {
       if (knownKey) return knownKey;
-      lookup ??= fetchPublishableKey(backendUrl, fetchImpl)
+      // The global fetch is looked up per call, so a test that stubs it reaches this too.
+      lookup ??= fetchPublishableKey(backendUrl, fetchImpl ?? fetch)
         .then((key) => {
           knownKey = key;
           return key;

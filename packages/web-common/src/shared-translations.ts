@@ -27,7 +27,7 @@ export const sharedZhCN = {
       town: "乡镇",
       village: "村",
     },
-    activeVillages: "{{count}} 个村已入驻",
+    activeVillages: "{{villages}} 个村已入驻",
     notOnTianyuan: "尚未入驻",
   },
 };
@@ -58,7 +58,7 @@ export const sharedEn = {
       town: "Towns and townships",
       village: "Villages",
     },
-    activeVillages: "Villages on Tianyuan: {{count}}",
+    activeVillages: "Villages on Tianyuan: {{villages}}",
     notOnTianyuan: "Not on Tianyuan yet",
   },
 } satisfies SharedTranslation;

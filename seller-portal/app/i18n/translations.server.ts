@@ -1,5 +1,6 @@
+import type { Locale } from "@tianyuan/web-common/locale.ts";
+
 import { en } from "./en";
-import type { Locale } from "./locale";
 import { zhCN, type Translation } from "./zh-CN";
 
 // Server-only so the browser receives just the current locale's bundle, through the root loader.

@@ -1,12 +1,29 @@
 import Medusa from "@medusajs/js-sdk";
+import { createPublishableKeySource } from "@tianyuan/web-common/publishable-key.server.ts";
 
 import { env } from "../env.server";
+import { createBackendCaller } from "./backend.server";
+import { createPortalApi } from "./portal-api.server";
+import { createStoreAreas } from "./store-areas.server";
 
-/**
- * The portal's client for the Medusa backend at MEDUSA_BACKEND_URL. Shared by every request,
- * so it never stores a token: a member's credentials will be passed per request.
- */
+// The portal's connections to the Medusa backend at MEDUSA_BACKEND_URL. Shared by every request, so
+// none of them stores a token: the member's comes from their session with each call.
+
 export const medusa = new Medusa({
   baseUrl: env.MEDUSA_BACKEND_URL,
   auth: { type: "jwt", jwtTokenStorageMethod: "nostore" },
+});
+
+const callBackend = createBackendCaller({ backendUrl: env.MEDUSA_BACKEND_URL });
+
+/** Member accounts and the village screens: `/auth/member/*` and `/portal/*`. */
+export const portalApi = createPortalApi(callBackend);
+
+/** Admin areas for the village drill-down: `/store/areas`, with the publishable key. */
+export const storeAreas = createStoreAreas({
+  callBackend,
+  publishableKeys: createPublishableKeySource({
+    backendUrl: env.MEDUSA_BACKEND_URL,
+    configuredKey: env.MEDUSA_PUBLISHABLE_KEY,
+  }),
 });

@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
+import { formatMoney } from "@tianyuan/web-common/money.ts";
+import { useLocale } from "@tianyuan/web-common/use-locale.ts";
 import { useTranslation } from "react-i18next";
 
-import { useLocale } from "../i18n/use-locale";
-import { formatMoney } from "../lib/money";
 import type { ProduceSummary } from "../lib/produce";
 
 const THUMBNAIL_SIZE = 400;

@@ -1,25 +1,8 @@
+import { keyPaths, placeholders, textAt } from "@tianyuan/web-common/translation-keys.ts";
 import { describe, expect, it } from "vitest";
 
 import { en } from "./en";
 import { zhCN } from "./zh-CN";
-
-function keyPaths(tree: object, prefix = ""): string[] {
-  return Object.entries(tree).flatMap(([key, value]) => {
-    const path = `${prefix}${key}`;
-    return typeof value === "object" && value !== null ? keyPaths(value, `${path}.`) : [path];
-  });
-}
-
-function textAt(tree: object, path: string): unknown {
-  return path.split(".").reduce<unknown>(
-    (node, key) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined),
-    tree,
-  );
-}
-
-function placeholders(text: unknown): string[] {
-  return [...String(text).matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1] ?? "").sort();
-}
 
 describe("translations", () => {
   it("have the same keys in en and zh-CN", () => {
@@ -41,5 +24,10 @@ describe("translations", () => {
   it("name the other language on the switch exactly as the e2e tests click it", () => {
     expect(zhCN.languageSwitch.target).toBe("English");
     expect(en.languageSwitch.target).toBe("中文");
+  });
+
+  it("name the region browser in the header as the e2e tests click it", () => {
+    expect(zhCN.nav.areas).toBe("按地区浏览");
+    expect(en.nav.areas).toBe("Browse by region");
   });
 });

@@ -1,8 +1,9 @@
+import { createPublishableKeySource } from "@tianyuan/web-common/publishable-key.server.ts";
+
 import { env } from "../env.server";
-import { createPublishableKeySource } from "./publishable-key.server";
 import { createStoreClients } from "./store-client.server";
 
-export { BackendUnavailableError } from "./publishable-key.server";
+export { BackendUnavailableError } from "@tianyuan/web-common/publishable-key.server.ts";
 
 /** The storefront's one connection to the Medusa backend at MEDUSA_BACKEND_URL. */
 export const { getStoreClient, withStoreClient } = createStoreClients({

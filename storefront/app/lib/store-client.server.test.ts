@@ -1,7 +1,7 @@
 import { FetchError } from "@medusajs/js-sdk";
+import { BackendUnavailableError, type PublishableKeySource } from "@tianyuan/web-common/publishable-key.server.ts";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { BackendUnavailableError, type PublishableKeySource } from "./publishable-key.server";
 import { createStoreClients } from "./store-client.server";
 
 const backendUrl = "http://backend.test:9000";

@@ -1,6 +1,5 @@
 import Medusa, { FetchError } from "@medusajs/js-sdk";
-
-import { BackendUnavailableError, type PublishableKeySource } from "./publishable-key.server";
+import { BackendUnavailableError, type PublishableKeySource } from "@tianyuan/web-common/publishable-key.server.ts";
 
 export type StoreClients = {
   /** A Medusa client for `/store/*` routes, carrying the storefront's publishable key. */

@@ -15,10 +15,10 @@ export function villageDisplayName(committeeName: string): string {
 export function handleFromPinyin(pinyin: string): string {
   return (
     pinyin
+      .toLowerCase()
+      .replace(/[üǖǘǚǜ]/g, "v")
       .normalize("NFKD")
       .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/ü/g, "v")
       .replace(/[^a-z0-9]+/g, "")
       .slice(0, 60) || "village"
   )

@@ -37,7 +37,7 @@ class VillageModuleService extends MedusaService({ AdminArea, Village, Member, M
          from village
         where status = 'active' and deleted_at is null
           and area_code >= ? and area_code < ?
-          and substr(area_code, 1, ${width}) = any(?)
+          and substr(area_code, 1, ${width}) in (?)
         group by 1`,
       [codes[0], nextCode(codes[codes.length - 1]), codes]
     )) as { code: string; count: number }[]

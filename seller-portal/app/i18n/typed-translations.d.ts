@@ -1,0 +1,8 @@
+import type { Translation } from "./zh-CN";
+
+// `t("…")` only accepts keys of the portal's bundle.
+declare module "i18next" {
+  interface CustomTypeOptions {
+    resources: { translation: Translation };
+  }
+}

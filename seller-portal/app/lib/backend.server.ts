@@ -1,0 +1,92 @@
+import type { Locale } from "@tianyuan/web-common/locale.ts";
+
+// Every answer the portal waits for comes within this, or the page says the backend is unavailable.
+const REQUEST_TIMEOUT_MS = 10_000;
+
+/**
+ * The backend answered with an error the member may act on: `{ code, message }` from the village
+ * plugin, the message already in the member's language. Medusa's own routes (log in) may answer
+ * without a code; then `code` is "unknown".
+ */
+export class BackendError extends Error {
+  override name = "BackendError";
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isBackendError(error: unknown, status?: number): error is BackendError {
+  return error instanceof BackendError && (status === undefined || error.status === status);
+}
+
+export type BackendRequest = {
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  /** Sent as JSON. */
+  body?: unknown;
+  /** The member's JWT, for `/portal/*`. */
+  token?: string;
+  /** For `/store/*`. */
+  publishableKey?: string;
+  locale: Locale;
+};
+
+export type CallBackend = (path: string, request: BackendRequest) => Promise<unknown>;
+
+/**
+ * Calls the backend and answers its JSON body. An error answer throws BackendError. A backend
+ * that cannot be reached, times out or answers 502–504 throws a 503 Response, which the root error
+ * page explains as "unavailable": no page of the portal can do its work without the backend.
+ */
+export function createBackendCaller({
+  backendUrl,
+  fetchImpl,
+}: {
+  backendUrl: string;
+  fetchImpl?: typeof fetch;
+}): CallBackend {
+  return async function callBackend(path, { method = "GET", body, token, publishableKey, locale }) {
+    const headers = new Headers({ accept: "application/json", "x-tianyuan-locale": locale });
+    if (body !== undefined) headers.set("content-type", "application/json");
+    if (token) headers.set("authorization", `Bearer ${token}`);
+    if (publishableKey) headers.set("x-publishable-api-key", publishableKey);
+
+    let response: Response;
+    try {
+      response = await (fetchImpl ?? fetch)(`${backendUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (cause) {
+      console.warn(`[seller-portal] ${method} ${path}: the backend is not answering (${String(cause)})`);
+      throw backendUnavailable();
+    }
+
+    if (response.status === 502 || response.status === 503 || response.status === 504) {
+      console.warn(`[seller-portal] ${method} ${path}: the backend answered ${response.status}`);
+      throw backendUnavailable();
+    }
+    const answer: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) throw toBackendError(response, answer);
+    return answer ?? {};
+  };
+}
+
+function backendUnavailable(): Response {
+  return new Response("Service Unavailable", { status: 503, headers: { "Retry-After": "30" } });
+}
+
+function toBackendError(response: Response, answer: unknown): BackendError {
+  const { code, message } = (typeof answer === "object" && answer !== null ? answer : {}) as Record<string, unknown>;
+  return new BackendError(
+    response.status,
+    typeof code === "string" && code !== "" ? code : "unknown",
+    typeof message === "string" && message !== "" ? message : response.statusText,
+  );
+}

@@ -1,0 +1,91 @@
+import type { MemberArea, MemberRole, MemberVillage, PortalMe } from "./portal-members";
+
+// What the pages offer a member, read from `/portal/me`. The backend checks every call again; these
+// only decide which buttons are worth showing.
+
+/** An area-scoped role covers the area itself and everything whose code starts with it. */
+export function areaCovers(scopeCode: string, code: string): boolean {
+  return code.length >= scopeCode.length && code.startsWith(scopeCode);
+}
+
+export function memberVillage(me: Pick<PortalMe, "villages">, code: string): MemberVillage | undefined {
+  return me.villages.find((village) => village.code === code);
+}
+
+function hasVillageRole(me: Pick<PortalMe, "villages">, code: string, roles: readonly MemberRole[]): boolean {
+  return memberVillage(me, code)?.roles.some((role) => roles.includes(role)) ?? false;
+}
+
+/** The official's area that covers `code`, if the member is one. */
+export function officialAreaCovering(me: Pick<PortalMe, "areas">, code: string): MemberArea | undefined {
+  return me.areas.find((area) => area.roles.includes("official") && areaCovers(area.code, code));
+}
+
+export function canDecideJoinRequests(me: Pick<PortalMe, "villages">, code: string): boolean {
+  return hasVillageRole(me, code, ["secretary", "committee"]);
+}
+
+export function canSeeVillageMembers(me: Pick<PortalMe, "villages" | "areas">, code: string): boolean {
+  return hasVillageRole(me, code, ["secretary", "committee"]) || officialAreaCovering(me, code) !== undefined;
+}
+
+export function canVerifyMembers(me: Pick<PortalMe, "villages" | "areas">, code: string): boolean {
+  return hasVillageRole(me, code, ["secretary"]) || officialAreaCovering(me, code) !== undefined;
+}
+
+export function canRevokeMemberships(me: Pick<PortalMe, "villages">, code: string): boolean {
+  return hasVillageRole(me, code, ["secretary"]);
+}
+
+/** A secretary may revoke only these; secretaries and officials are appointed by the platform. */
+export function isRevocableRole(role: MemberRole): boolean {
+  return role === "villager" || role === "committee";
+}
+
+export type MenuLabel = "profile" | "joinVillage" | "myVillage" | "joinRequests" | "villageMembers" | "areaOverview";
+
+/** One big button on the home screen: `label` names what it does, `detail` where (a village, an area). */
+export type MenuLink = { key: string; label: MenuLabel; detail: string | null; to: string };
+
+/**
+ * The home screen's buttons, only for the menus `/portal/me` lists. Officials reach village member
+ * lists through their area overview; cooperatives have no screen yet, so they get no button.
+ */
+export function homeMenuLinks(me: PortalMe): MenuLink[] {
+  const menus = new Set(me.menus);
+  const decidingVillages = me.villages.filter((village) => canDecideJoinRequests(me, village.code));
+  const links: MenuLink[] = [];
+  if (menus.has("profile")) links.push({ key: "profile", label: "profile", detail: null, to: "/profile" });
+  if (menus.has("my_villages")) {
+    for (const village of me.villages) {
+      links.push({ key: `village-${village.code}`, label: "myVillage", detail: village.name, to: `/villages/${village.code}` });
+    }
+  }
+  if (menus.has("join_requests")) {
+    for (const village of decidingVillages) {
+      links.push({
+        key: `requests-${village.code}`,
+        label: "joinRequests",
+        detail: village.name,
+        to: `/villages/${village.code}/requests`,
+      });
+    }
+  }
+  if (menus.has("village_members")) {
+    for (const village of decidingVillages) {
+      links.push({
+        key: `members-${village.code}`,
+        label: "villageMembers",
+        detail: village.name,
+        to: `/villages/${village.code}/members`,
+      });
+    }
+  }
+  if (menus.has("area_overview")) {
+    for (const area of me.areas.filter((area) => area.roles.includes("official"))) {
+      links.push({ key: `area-${area.code}`, label: "areaOverview", detail: area.name, to: `/areas/${area.code}` });
+    }
+  }
+  if (menus.has("join_village")) links.push({ key: "join", label: "joinVillage", detail: null, to: "/villages/join" });
+  return links;
+}

@@ -1,0 +1,10 @@
+import type { MemberRole } from "./portal-members";
+
+/**
+ * A one-time message for the next page ("已提交，等待村支书审批。"), kept in the session until shown.
+ * Each kind carries exactly what its text needs.
+ */
+export type Notice =
+  | { key: "registered" | "passwordReset" | "profileSaved" | "joinRequested" }
+  | { key: "joinRequestApproved" | "joinRequestDeclined" | "verificationSaved"; name: string }
+  | { key: "membershipRevoked"; name: string; role: MemberRole };
