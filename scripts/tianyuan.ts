@@ -2,7 +2,7 @@ import path from "node:path"
 import { LauncherError, ROOT, parseLauncherEnv } from "./lib/launcher-env"
 import { runStep } from "./lib/processes"
 import { assertPortsFree, startStack, type StackMode } from "./lib/stack"
-import { DEMO_OPERATOR } from "../backend/src/lib/demo"
+import { DEMO_MEMBER_PASSWORD, DEMO_OFFICIAL, DEMO_OPERATOR, DEMO_VILLAGERS, DEMO_VILLAGES } from "../backend/src/lib/demo"
 
 /**
  * `npm start` (production servers), `npm run dev` (reloading servers) and `npm run seed`.
@@ -21,6 +21,10 @@ function banner(urls: { backend: string; admin: string; storefront: string; sell
     "",
     "Demo logins",
     `  operator (admin dashboard)  ${DEMO_OPERATOR.email} / ${DEMO_OPERATOR.password}`,
+    `  village secretary (portal)  ${DEMO_VILLAGES[0].secretary.identifier} / ${DEMO_MEMBER_PASSWORD}`,
+    `  county official (portal)    ${DEMO_OFFICIAL.identifier} / ${DEMO_MEMBER_PASSWORD}`,
+    `  villager (portal)           ${DEMO_VILLAGERS[0].identifier} / ${DEMO_MEMBER_PASSWORD}`,
+    "  (all demo logins: README.md)",
     "",
     "Press Ctrl-C to stop everything.",
     "",

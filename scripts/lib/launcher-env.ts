@@ -34,6 +34,7 @@ const LauncherEnvSchema = z.object({
   PUBLIC_HOST: z.string().default("localhost"),
   JWT_SECRET: z.preprocess(blankToUndefined, z.string().optional()),
   COOKIE_SECRET: z.preprocess(blankToUndefined, z.string().optional()),
+  SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
 })
 
 export type LauncherEnv = z.infer<typeof LauncherEnvSchema>
@@ -68,22 +69,26 @@ export function parseLauncherEnv(source: NodeJS.ProcessEnv): LauncherEnv {
  * Production servers need JWT and cookie secrets. A machine that sets none gets random ones, made
  * once and kept beside its data, so logins survive a restart and no secret is written in the code.
  */
-export function secretsFor(env: LauncherEnv): { jwtSecret: string; cookieSecret: string } {
-  if (env.JWT_SECRET && env.COOKIE_SECRET) {
-    return { jwtSecret: env.JWT_SECRET, cookieSecret: env.COOKIE_SECRET }
+type Secrets = { jwtSecret: string; cookieSecret: string; sessionSecret: string }
+
+export function secretsFor(env: LauncherEnv): Secrets {
+  if (env.JWT_SECRET && env.COOKIE_SECRET && env.SESSION_SECRET) {
+    return { jwtSecret: env.JWT_SECRET, cookieSecret: env.COOKIE_SECRET, sessionSecret: env.SESSION_SECRET }
   }
   const file = path.join(env.TIANYUAN_DATA_DIR, "secrets.json")
-  let stored: { jwtSecret?: string; cookieSecret?: string } = {}
+  let stored: Partial<Secrets> = {}
   if (existsSync(file)) {
     stored = JSON.parse(readFileSync(file, "utf8"))
   }
-  if (!stored.jwtSecret || !stored.cookieSecret) {
-    stored = { jwtSecret: randomBytes(32).toString("hex"), cookieSecret: randomBytes(32).toString("hex") }
+  if (!stored.jwtSecret || !stored.cookieSecret || !stored.sessionSecret) {
+    const fresh = () => randomBytes(32).toString("hex")
+    stored = { jwtSecret: stored.jwtSecret ?? fresh(), cookieSecret: stored.cookieSecret ?? fresh(), sessionSecret: fresh() }
     mkdirSync(env.TIANYUAN_DATA_DIR, { recursive: true })
     writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 })
   }
   return {
     jwtSecret: env.JWT_SECRET ?? stored.jwtSecret!,
     cookieSecret: env.COOKIE_SECRET ?? stored.cookieSecret!,
+    sessionSecret: env.SESSION_SECRET ?? stored.sessionSecret!,
   }
 }

@@ -90,6 +90,8 @@ export async function startStack(options: {
   serviceLog?: string
   /** false: prepare the database only (for `npm run seed`). */
   servers?: boolean
+  /** false: the backend without the two apps (benchmarks of the API). */
+  apps?: boolean
   log?: (line: string) => void
 }): Promise<Stack> {
   const { env, mode } = options
@@ -127,7 +129,7 @@ export async function startStack(options: {
     }
     await assertDatabaseReachable(databaseUrl)
 
-    const { jwtSecret, cookieSecret } = secretsFor(env)
+    const { jwtSecret, cookieSecret, sessionSecret } = secretsFor(env)
     const backendEnv: NodeJS.ProcessEnv = {
       ...process.env,
       ...options.backendEnv,
@@ -183,11 +185,16 @@ export async function startStack(options: {
       NODE_ENV: mode,
       PORT: String(port),
       MEDUSA_BACKEND_URL: urls.backend,
+      STOREFRONT_URL: urls.storefront,
+      SESSION_SECRET: sessionSecret,
     })
-    const apps: [string, string, number][] = [
-      ["storefront", path.join(ROOT, "storefront"), env.STOREFRONT_PORT],
-      ["portal", path.join(ROOT, "seller-portal"), env.SELLER_PORTAL_PORT],
-    ]
+    const apps: [string, string, number][] =
+      options.apps === false
+        ? []
+        : [
+            ["storefront", path.join(ROOT, "storefront"), env.STOREFRONT_PORT],
+            ["portal", path.join(ROOT, "seller-portal"), env.SELLER_PORTAL_PORT],
+          ]
     for (const [name, dir, port] of apps) {
       const args =
         mode === "production"
@@ -197,8 +204,10 @@ export async function startStack(options: {
     }
 
     await waitForHttp(`${urls.backend}/health`, { timeoutMs: 180_000, service: backend })
-    await waitForHttp(`${urls.storefront}/healthz`, { timeoutMs: 60_000, service: services[1] })
-    await waitForHttp(`${urls.sellerPortal}/healthz`, { timeoutMs: 60_000, service: services[2] })
+    if (options.apps !== false) {
+      await waitForHttp(`${urls.storefront}/healthz`, { timeoutMs: 60_000, service: services[1] })
+      await waitForHttp(`${urls.sellerPortal}/healthz`, { timeoutMs: 60_000, service: services[2] })
+    }
     return { urls, databaseUrl, stop, services, runBackendScript }
   } catch (error) {
     await stop()

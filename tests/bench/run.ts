@@ -1,9 +1,11 @@
 import os from "node:os"
+import { benchAreas } from "./areas"
 import { benchFoundation } from "./foundation"
 
 /** `npm run bench [name]`: runs the named benchmark (all when none is named) and prints its figures. */
 const benches: Record<string, () => Promise<unknown>> = {
   foundation: benchFoundation,
+  areas: benchAreas,
 }
 
 async function main() {

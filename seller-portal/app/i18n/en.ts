@@ -178,7 +178,6 @@ export const en = {
   areaOverview: {
     title: "Area overview · {{area}}",
     intro: "The areas below this one and the villages on Tianyuan. Sales income charts come later.",
-    membersLink: "Members of {{village}}",
   },
   notices: {
     registered: "Your account is ready. Welcome!",

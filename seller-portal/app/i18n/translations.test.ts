@@ -1,25 +1,8 @@
+import { keyPaths, placeholders, textAt } from "@tianyuan/web-common/translation-keys.ts";
 import { describe, expect, it } from "vitest";
 
 import { en } from "./en";
 import { zhCN } from "./zh-CN";
-
-function keyPaths(tree: object, prefix = ""): string[] {
-  return Object.entries(tree).flatMap(([key, value]) => {
-    const path = `${prefix}${key}`;
-    return typeof value === "object" && value !== null ? keyPaths(value, `${path}.`) : [path];
-  });
-}
-
-function textAt(tree: object, path: string): unknown {
-  return path.split(".").reduce<unknown>(
-    (node, key) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined),
-    tree,
-  );
-}
-
-function placeholders(text: unknown): string[] {
-  return [...String(text).matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1] ?? "").sort();
-}
 
 describe("translations", () => {
   it("have the same keys in en and zh-CN", () => {
@@ -37,5 +20,44 @@ describe("translations", () => {
   it("name the other language on the switch exactly as the e2e tests click it", () => {
     expect(zhCN.languageSwitch.target).toBe("English");
     expect(en.languageSwitch.target).toBe("中文");
+  });
+
+  // The end-to-end tests find the portal's buttons and fields by these names.
+  it("keep the names the e2e tests use", () => {
+    expect(zhCN.menus).toEqual({
+      profile: "我的资料",
+      joinVillage: "加入村子",
+      myVillage: "我的村",
+      joinRequests: "入村申请",
+      villageMembers: "村民名单",
+      areaOverview: "片区概况",
+    });
+    expect(en.menus).toEqual({
+      profile: "My profile",
+      joinVillage: "Join a village",
+      myVillage: "My village",
+      joinRequests: "Requests to join",
+      villageMembers: "Village members",
+      areaOverview: "Area overview",
+    });
+    expect([zhCN.fields.realName, zhCN.fields.identifier, zhCN.fields.password]).toEqual(["真实姓名", "邮箱或手机号", "密码"]);
+    expect([zhCN.register.submit, zhCN.login.submit, zhCN.joinVillage.submit]).toEqual(["注册", "登录", "申请加入"]);
+    expect([zhCN.joinRequests.approve, zhCN.joinRequests.decline]).toEqual(["批准", "拒绝"]);
+    expect(zhCN.notices.joinRequested).toBe("已提交，等待村支书审批。");
+    expect(zhCN.login.wrongCredentials).toMatch(/^账号或密码不对/);
+  });
+
+  it("never make one button's name part of another's on the same page", () => {
+    const pairs: [string, string][] = [
+      [zhCN.joinRequests.approve, zhCN.joinRequests.decline],
+      [en.joinRequests.approve, en.joinRequests.decline],
+      [zhCN.villageMembers.markVerified, zhCN.villageMembers.markRejected],
+      [en.villageMembers.markVerified, en.villageMembers.markRejected],
+      [zhCN.menus.joinRequests, zhCN.menus.joinVillage],
+    ];
+    for (const [one, other] of pairs) {
+      expect(other.toLowerCase()).not.toContain(one.toLowerCase());
+      expect(one.toLowerCase()).not.toContain(other.toLowerCase());
+    }
   });
 });

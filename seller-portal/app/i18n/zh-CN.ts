@@ -174,7 +174,6 @@ export const zhCN = {
   areaOverview: {
     title: "片区概况 · {{area}}",
     intro: "本片区下的地区和已入驻田园的村。销售收入图表以后加上。",
-    membersLink: "{{village}}的村民名单",
   },
   notices: {
     registered: "注册成功，欢迎你！",

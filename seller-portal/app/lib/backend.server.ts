@@ -90,3 +90,16 @@ function toBackendError(response: Response, answer: unknown): BackendError {
     typeof message === "string" && message !== "" ? message : response.statusText,
   );
 }
+
+/**
+ * For pages about one village or request: the backend's 404 (unknown, or not this member's —
+ * indistinguishable by design) becomes the portal's translated 404 page.
+ */
+export async function notFoundWhenMissing<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isBackendError(error, 404)) throw new Response("Not Found", { status: 404 });
+    throw error;
+  }
+}

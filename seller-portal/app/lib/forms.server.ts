@@ -30,12 +30,15 @@ export type FormSubmission<Data, Field extends string> =
  * Validates a posted form with its schema. `echo` lists the fields whose typed text goes back to
  * the page when something is wrong, so the member does not type it again.
  */
-export function readForm<Schema extends z.ZodObject, Field extends string & keyof z.input<Schema>>(
+export type FieldOf<Schema extends z.ZodObject> = string & keyof z.input<Schema>;
+
+export function readForm<Schema extends z.ZodObject>(
   schema: Schema,
   formData: FormData,
   locale: Locale,
-  echo: readonly Field[],
-): FormSubmission<z.output<Schema>, Field> {
+  echo: readonly FieldOf<Schema>[],
+): FormSubmission<z.output<Schema>, FieldOf<Schema>> {
+  type Field = FieldOf<Schema>;
   const fields = Object.fromEntries([...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
   const values: Partial<Record<Field, string>> = {};
   for (const field of echo) {
@@ -72,7 +75,7 @@ function formErrorText_(locale: Locale, key: string): string {
 export function backendFailure<Field extends string>(
   error: BackendError,
   values: Partial<Record<Field, string>>,
-  fieldForCode: Readonly<Partial<Record<string, Field>>>,
+  fieldForCode: Readonly<Partial<Record<string, NoInfer<Field>>>>,
 ): FormFailure<Field> {
   const field = fieldForCode[error.code];
   return field === undefined

@@ -149,11 +149,12 @@ export function createPortalApi(callBackend: CallBackend) {
       code: string,
       memberId: string,
       status: Exclude<VerificationStatus, "unverified">,
-    ): Promise<void> {
-      await portal(`${village(code)}/members/${encodeURIComponent(memberId)}/verification`, access, {
+    ): Promise<Member> {
+      const answer = await portal(`${village(code)}/members/${encodeURIComponent(memberId)}/verification`, access, {
         method: "POST",
         body: { status },
       });
+      return z.object({ member: memberSchema }).parse(answer).member;
     },
 
     async revokeMembership(access: MemberAccess, code: string, membershipId: string): Promise<void> {

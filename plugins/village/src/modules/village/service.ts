@@ -1,7 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
-import { AREA_LEVELS, type AreaLevel, areaLevel, isAreaCode, parentAreaCodes } from "../../lib/area-code"
+import { type AreaLevel, areaLevel, isAreaCode, parentAreaCodes } from "../../lib/area-code"
 import { pinyin } from "pinyin-pro"
 import { handleFromPinyin, villageDisplayName } from "../../lib/village-name"
 import { AdminArea } from "./models/admin-area"
@@ -17,74 +17,76 @@ export type AreaSummary = AreaRef & {
   village: null | { handle: string; name: string }
 }
 
-const CODE_LENGTH: Record<AreaLevel, number> = { province: 2, city: 4, county: 6, town: 9, village: 12 }
-
 type AreaRow = { code: string; name: string; level: AreaLevel; pinyin: string }
 
-class VillageModuleService extends MedusaService({ AdminArea, Village, Member, Membership, JoinRequest }) {
-  /**
-   * An area's summaries with the number of active platform villages under each, in one aggregate:
-   * village codes are fixed-width digits, so "under area X" is the range [X, X+1) on the unique index.
-   */
-  @InjectManager()
-  async summarizeAreas(areas: AreaRow[], @MedusaContext() sharedContext: Context = {}): Promise<AreaSummary[]> {
-    if (areas.length === 0) return []
-    const manager = sharedContext.manager as SqlEntityManager
-    const width = CODE_LENGTH[areas[0].level]
-    const codes = areas.map((area) => area.code).sort()
-    const counts = (await manager.execute(
-      `select substr(area_code, 1, ${width}) as code, count(*)::int as count
-         from village
-        where status = 'active' and deleted_at is null
-          and area_code >= ? and area_code < ?
-          and substr(area_code, 1, ${width}) in (?)
-        group by 1`,
-      [codes[0], nextCode(codes[codes.length - 1]), codes]
-    )) as { code: string; count: number }[]
-    const countByCode = new Map(counts.map((row) => [row.code, row.count]))
-    const villages =
-      areas[0].level === "village"
-        ? await this.listVillages({ area_code: codes, status: "active" }, { select: ["area_code", "handle", "name"] }, sharedContext)
-        : []
-    const villageByCode = new Map(villages.map((village) => [village.area_code, village]))
-    return areas.map((area) => {
-      const village = villageByCode.get(area.code)
-      return {
-        code: area.code,
-        name: area.name,
-        level: area.level,
-        pinyin: area.pinyin,
-        active_village_count: countByCode.get(area.code) ?? 0,
-        village: village ? { handle: village.handle, name: village.name } : null,
-      }
-    })
-  }
+type TreeRow = AreaRow & {
+  kind: "self" | "parent" | "child"
+  active_village_count: number
+  village_handle: string | null
+  village_name: string | null
+}
 
+/**
+ * One round trip for an area page: the area, its parents, its children, and for each the number of
+ * active platform villages under it. Village codes are fixed-width digits, so "under X" is the range
+ * [X, X || ':') on the village index (':' sorts right after '9').
+ */
+const AREA_TREE_SQL = `
+  select a.code, a.name, a.level, a.pinyin,
+         case when a.code = ? then 'self' when a.parent_code = ? then 'child' else 'parent' end as kind,
+         (select count(*)::int from village c
+           where c.status = 'active' and c.deleted_at is null
+             and c.area_code >= a.code and c.area_code < a.code || ':') as active_village_count,
+         v.handle as village_handle, v.name as village_name
+    from admin_area a
+    left join village v on a.level = 'village' and v.area_code = a.code and v.status = 'active' and v.deleted_at is null
+   where a.deleted_at is null and WHERE_CLAUSE
+   order by a.code`
+
+function summary(row: TreeRow): AreaSummary {
+  return {
+    code: row.code,
+    name: row.name,
+    level: row.level,
+    pinyin: row.pinyin,
+    active_village_count: row.active_village_count,
+    village: row.village_handle ? { handle: row.village_handle, name: row.village_name ?? row.name } : null,
+  }
+}
+
+class VillageModuleService extends MedusaService({ AdminArea, Village, Member, Membership, JoinRequest }) {
   /** The area, its parents (province first) and its children, or null when the code is unknown. */
   @InjectManager()
   async retrieveAreaTree(
     code: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<null | { area: AreaSummary & { parents: AreaRef[] }; children: AreaSummary[] }> {
-    const parentCodes = parentAreaCodes(code)
-    const rows = await this.listAdminAreas(
-      { code: [...parentCodes, code] },
-      { select: ["code", "name", "level", "pinyin"] },
-      sharedContext
-    )
-    const area = rows.find((row) => row.code === code)
-    if (!area) return null
-    const parents = parentCodes
-      .map((parentCode) => rows.find((row) => row.code === parentCode))
-      .filter((row): row is (typeof rows)[number] => Boolean(row))
-      .map(({ code, name, level }) => ({ code, name, level }))
-    const childRows = await this.listAdminAreas(
-      { parent_code: code },
-      { select: ["code", "name", "level", "pinyin"], order: { code: "ASC" } },
-      sharedContext
-    )
-    const [summary] = await this.summarizeAreas([area], sharedContext)
-    return { area: { ...summary, parents }, children: await this.summarizeAreas(childRows, sharedContext) }
+    const manager = sharedContext.manager as SqlEntityManager
+    const rows = (await manager.execute(AREA_TREE_SQL.replace("WHERE_CLAUSE", "(a.code in (?) or a.parent_code = ?)"), [
+      code,
+      code,
+      [...parentAreaCodes(code), code],
+      code,
+    ])) as TreeRow[]
+    const self = rows.find((row) => row.kind === "self")
+    if (!self) return null
+    return {
+      area: {
+        ...summary(self),
+        parents: rows.filter((row) => row.kind === "parent").map(({ code, name, level }) => ({ code, name, level })),
+      },
+      children: rows.filter((row) => row.kind === "child").map(summary),
+    }
+  }
+
+  @InjectManager()
+  async listProvinces(@MedusaContext() sharedContext: Context = {}): Promise<AreaSummary[]> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const rows = (await manager.execute(AREA_TREE_SQL.replace("WHERE_CLAUSE", "a.parent_code is null and a.level = 'province'"), [
+      "",
+      "",
+    ])) as TreeRow[]
+    return rows.map(summary)
   }
 
   /**
@@ -126,22 +128,6 @@ class VillageModuleService extends MedusaService({ AdminArea, Village, Member, M
       sharedContext
     )
   }
-
-  @InjectManager()
-  async listProvinces(@MedusaContext() sharedContext: Context = {}): Promise<AreaSummary[]> {
-    const provinces = await this.listAdminAreas(
-      { level: "province" },
-      { select: ["code", "name", "level", "pinyin"], order: { code: "ASC" } },
-      sharedContext
-    )
-    return this.summarizeAreas(provinces, sharedContext)
-  }
 }
 
-/** The smallest code string greater than every code that starts with `code`. */
-function nextCode(code: string): string {
-  return code.slice(0, -1) + String.fromCharCode(code.charCodeAt(code.length - 1) + 1)
-}
-
-export { AREA_LEVELS }
 export default VillageModuleService
