@@ -9,7 +9,7 @@ export default defineConfig({
     setupFiles: ["./support/register-ts-node.cjs", "./support/fail-on-console-error.ts"],
     // Medusa's runner names its database from the worker id and collides with process.send under forks.
     pool: "threads",
-    poolOptions: { threads: { singleThread: true } },
+    poolOptions: { threads: { minThreads: 1, maxThreads: 1, isolate: true } },
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 240_000,

@@ -17,7 +17,13 @@ describe("parseEnv", () => {
 
   it("treats empty variables as unset", () => {
     expect(
-      parseEnv({ MEDUSA_BACKEND_URL: "", MEDUSA_PUBLISHABLE_KEY: "", PORT: "", SESSION_SECRET: "", STOREFRONT_URL: "" }),
+      parseEnv({
+        MEDUSA_BACKEND_URL: "",
+        MEDUSA_PUBLISHABLE_KEY: "",
+        PORT: "",
+        SESSION_SECRET: "",
+        STOREFRONT_URL: "",
+      }),
     ).toEqual({
       MEDUSA_BACKEND_URL: "http://localhost:9000",
       NODE_ENV: "development",

@@ -1,11 +1,13 @@
 import os from "node:os"
 import { benchAreas } from "./areas"
 import { benchFoundation } from "./foundation"
+import { benchPhotos } from "./photos"
 
 /** `npm run bench [name]`: runs the named benchmark (all when none is named) and prints its figures. */
 const benches: Record<string, () => Promise<unknown>> = {
   foundation: benchFoundation,
   areas: benchAreas,
+  photos: benchPhotos,
 }
 
 async function main() {

@@ -4,6 +4,7 @@ import {
   createApiKeysWorkflow,
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
+  createShippingProfilesWorkflow,
   createStockLocationsWorkflow,
   createUsersWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
@@ -16,7 +17,14 @@ import type { VillageModuleService } from "@tianyuan/village/modules/village"
 import { registerMemberWorkflow } from "@tianyuan/village/workflows"
 import { parseLoginIdentifier } from "@tianyuan/village/lib/login-identifier"
 import type { MemberRole } from "@tianyuan/village/lib/roles"
+import { MARKETPLACE_MODULE } from "@tianyuan/marketplace/modules/marketplace"
+import type { MarketplaceModuleService } from "@tianyuan/marketplace/modules/marketplace"
+import { createCooperativeWorkflow, createProduceWorkflow } from "@tianyuan/marketplace/workflows"
+import { produceHandle } from "@tianyuan/marketplace/lib/produce-handle"
+import { yuanToFen } from "@tianyuan/marketplace/lib/money"
+import { demoProducePhotos } from "../lib/demo-photos"
 import {
+  DEMO_COOPERATIVES,
   DEMO_COUNTIES,
   DEMO_MEMBER_PASSWORD,
   DEMO_NEWCOMER,
@@ -138,6 +146,13 @@ export default async function seedDemoData({ container }: ExecArgs) {
     input: { selector: { id: store.id }, update: { default_region_id: region.id, default_location_id: location.id } },
   })
 
+  logger.info("Seeding the default shipping profile…")
+  const fulfillmentModule = container.resolve(Modules.FULFILLMENT)
+  const profiles = await fulfillmentModule.listShippingProfiles({ type: "default" })
+  if (profiles.length === 0) {
+    await createShippingProfilesWorkflow(container).run({ input: { data: [{ name: "Default Shipping Profile", type: "default" }] } })
+  }
+
   logger.info("Seeding the demo operator login…")
   let [operator] = await userModule.listUsers({ email: DEMO_OPERATOR.email })
   if (!operator) {
@@ -169,32 +184,44 @@ export default async function seedDemoData({ container }: ExecArgs) {
   logger.info("Seeding the demo villages and their people…")
   await seedVillagesAndPeople(container)
 
+  logger.info("Seeding the demo cooperatives, farmers and produce…")
+  await seedCooperativesAndProduce(container, salesChannel.id)
+
   await storeModule.updateStores(store.id, {
     metadata: { ...(store.metadata ?? {}), [DEMO_SEED_MARKER]: DEMO_SEED_VERSION },
   })
   logger.info("Demo data complete.")
 }
 
+async function demoMember(container: ExecArgs["container"], identifier: string, realName: string) {
+  const villageModule = container.resolve<VillageModuleService>(VILLAGE_MODULE)
+  const login = parseLoginIdentifier(identifier)
+  if (!login) throw new Error(`Demo identifier is not valid: ${identifier}`)
+  const [existing] = await villageModule.listMembers({ login_identifier: login.value })
+  if (existing) return existing
+  const { result } = await registerMemberWorkflow(container).run({
+    input: { identifier: login, password: DEMO_MEMBER_PASSWORD, real_name: realName },
+  })
+  return result
+}
+
+async function demoMembership(
+  container: ExecArgs["container"],
+  memberId: string,
+  scope: { type: "area" | "cooperative"; id: string },
+  role: MemberRole
+) {
+  const villageModule = container.resolve<VillageModuleService>(VILLAGE_MODULE)
+  const existing = await villageModule.listMemberships({ member_id: memberId, scope_type: scope.type, scope_id: scope.id, role })
+  if (existing.length === 0) {
+    await villageModule.createMemberships({ member_id: memberId, scope_type: scope.type, scope_id: scope.id, role, appointed_by: "seed" })
+  }
+}
+
 async function seedVillagesAndPeople(container: ExecArgs["container"]) {
   const villageModule = container.resolve<VillageModuleService>(VILLAGE_MODULE)
-
-  const memberFor = async (identifier: string, realName: string) => {
-    const login = parseLoginIdentifier(identifier)
-    if (!login) throw new Error(`Demo identifier is not valid: ${identifier}`)
-    const [existing] = await villageModule.listMembers({ login_identifier: login.value })
-    if (existing) return existing
-    const { result } = await registerMemberWorkflow(container).run({
-      input: { identifier: login, password: DEMO_MEMBER_PASSWORD, real_name: realName },
-    })
-    return result
-  }
-  const appoint = async (memberId: string, areaCode: string, role: MemberRole) => {
-    const existing = await villageModule.listMemberships({ member_id: memberId, scope_type: "area", scope_id: areaCode, role })
-    if (existing.length === 0) {
-      await villageModule.createMemberships({ member_id: memberId, scope_type: "area", scope_id: areaCode, role, appointed_by: "seed" })
-    }
-  }
-
+  const memberFor = (identifier: string, realName: string) => demoMember(container, identifier, realName)
+  const appoint = (memberId: string, areaCode: string, role: MemberRole) => demoMembership(container, memberId, { type: "area", id: areaCode }, role)
   for (const demo of DEMO_VILLAGES) {
     const village = await villageModule.openVillage({
       area_code: demo.code,
@@ -229,5 +256,86 @@ async function seedVillagesAndPeople(container: ExecArgs["container"]) {
       village_code: DEMO_NEWCOMER.village,
       message: "我刚嫁到桐堤村，想加入村里的群。",
     })
+  }
+}
+
+/** Four cooperatives in the demo villages, a manager and three farmers each, ten produce items each. */
+async function seedCooperativesAndProduce(container: ExecArgs["container"], salesChannelId: string) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const villageModule = container.resolve<VillageModuleService>(VILLAGE_MODULE)
+  const marketplace = container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const [profile] = await container.resolve(Modules.FULFILLMENT).listShippingProfiles({ type: "default" })
+  const day = 24 * 60 * 60 * 1000
+  const now = Date.now()
+
+  for (const demo of DEMO_COOPERATIVES) {
+    const [village] = await villageModule.listVillages({ area_code: demo.village })
+    const [area] = await villageModule.listAdminAreas({ code: demo.village.slice(0, 2) })
+    let [cooperative] = await marketplace.listCooperatives({ handle: demo.handle })
+    if (!cooperative) {
+      const { result } = await createCooperativeWorkflow(container).run({
+        input: {
+          name: demo.name,
+          handle: demo.handle,
+          village: { id: village.id, code: village.area_code, name: village.name, province: area?.name ?? "" },
+          description: demo.description,
+          contact_name: demo.contact_name,
+          contact_phone: demo.contact_phone,
+          status: "active",
+          sales_channel_id: salesChannelId,
+        },
+      })
+      cooperative = result
+    }
+    const manager = await demoMember(container, demo.manager.identifier, demo.manager.real_name)
+    await demoMembership(container, manager.id, { type: "cooperative", id: cooperative.id }, "coop_manager")
+    const farmers = []
+    for (const farmer of demo.farmers) {
+      const member = await demoMember(container, farmer.identifier, farmer.real_name)
+      await demoMembership(container, member.id, { type: "cooperative", id: cooperative.id }, "farmer")
+      await demoMembership(container, member.id, { type: "area", id: demo.village }, "villager")
+      farmers.push(member)
+    }
+
+    const { data } = await query.graph({ entity: "produce_details", fields: ["product.title"], filters: { cooperative_id: cooperative.id } as Record<string, string> })
+    const listed = new Set((data as { product?: { title: string } }[]).map((details) => details.product?.title))
+    for (const [index, item] of demo.produce.entries()) {
+      if (listed.has(item.title)) continue
+      const farmer = farmers[index % farmers.length]
+      const photos = await demoProducePhotos(container, item, farmer.id)
+      await createProduceWorkflow(container).run({
+        input: {
+          cooperative: { id: cooperative.id, stock_location_id: cooperative.stock_location_id! },
+          sales_channel_id: salesChannelId,
+          shipping_profile_id: profile.id,
+          product: {
+            title: item.title,
+            handle: produceHandle(item.title),
+            description: `${demo.name}的${item.title}。${demo.description}`,
+            metadata: { title_en: item.title_en, description_en: `${item.title_en} from ${demo.handle.replace(/-/g, " ")}.` },
+            variants: item.variants.map((variant) => ({ title: variant.title, price_fen: yuanToFen(variant.price), stock: variant.stock })),
+          },
+          details: {
+            unit: item.unit,
+            net_weight_grams: item.net_weight_grams ?? null,
+            grade: item.variants[0].title,
+            variety: item.variety ?? null,
+            harvest_date: item.preorder ? null : new Date(now - (5 + index * 3) * day),
+            preorder_opens_at: item.preorder ? new Date(now - 3 * day) : null,
+            preorder_closes_at: item.preorder ? new Date(now + 14 * day) : null,
+            ships_from: item.preorder ? new Date(now + 20 * day) : null,
+            origin_area_code: demo.village,
+            farmer_member_id: farmer.id,
+            storage: item.chilled ? "chilled" : "ambient",
+            certifications: { items: item.certifications ?? [] },
+            story: `${farmer.real_name}在${village.name}种了二十多年地。`,
+            photos,
+          },
+          actor: { member_id: farmer.id, role: "farmer", on_behalf_of_member_id: null },
+        },
+      })
+    }
+    logger.info(`${demo.name}: ${demo.produce.length} produce items`)
   }
 }

@@ -32,7 +32,10 @@ describe("areaTrail", () => {
   });
 
   it("does not repeat the area when it is listed among its own parents", () => {
-    expect(areaTrail({ ...hangzhou, parents: [zhejiang, hangzhou] }).map((crumb) => crumb.code)).toEqual(["33", "3301"]);
+    expect(areaTrail({ ...hangzhou, parents: [zhejiang, hangzhou] }).map((crumb) => crumb.code)).toEqual([
+      "33",
+      "3301",
+    ]);
   });
 });
 
@@ -65,9 +68,22 @@ describe("response schemas", () => {
 
   it("read an area with its parents and children, a missing village meaning none", () => {
     const parsed = areaResponseSchema.parse({
-      area: { ...taiyang, pinyin: "taiyangzhen", active_village_count: 1, village: null, parents: [zhejiang, hangzhou, linan] },
+      area: {
+        ...taiyang,
+        pinyin: "taiyangzhen",
+        active_village_count: 1,
+        village: null,
+        parents: [zhejiang, hangzhou, linan],
+      },
       children: [
-        { code: "330112101201", name: "双庙村", level: "village", pinyin: "shuangmiaocun", active_village_count: 1, village: { handle: "shuangmiao", name: "双庙村" } },
+        {
+          code: "330112101201",
+          name: "双庙村",
+          level: "village",
+          pinyin: "shuangmiaocun",
+          active_village_count: 1,
+          village: { handle: "shuangmiao", name: "双庙村" },
+        },
         { code: "330112101202", name: "上田村", level: "village", pinyin: "shangtiancun", active_village_count: 0 },
       ],
     });
@@ -77,6 +93,8 @@ describe("response schemas", () => {
   });
 
   it("refuses an answer with an unknown level", () => {
-    expect(() => provincesResponseSchema.parse({ areas: [{ ...zhejiang, level: "planet", active_village_count: 0 }] })).toThrow();
+    expect(() =>
+      provincesResponseSchema.parse({ areas: [{ ...zhejiang, level: "planet", active_village_count: 0 }] }),
+    ).toThrow();
   });
 });

@@ -28,7 +28,11 @@ describe("parseEnvWith and the shared variables", () => {
 
   it("drops trailing slashes from URLs and reads ports as numbers", () => {
     expect(
-      parseEnvWith(exampleSchema, { BACKEND_URL: "https://api.tianyuan.example//", PORT: "8100", PUBLISHABLE_KEY: "pk_1" }),
+      parseEnvWith(exampleSchema, {
+        BACKEND_URL: "https://api.tianyuan.example//",
+        PORT: "8100",
+        PUBLISHABLE_KEY: "pk_1",
+      }),
     ).toMatchObject({ BACKEND_URL: "https://api.tianyuan.example", PORT: 8100, PUBLISHABLE_KEY: "pk_1" });
   });
 

@@ -1,5 +1,6 @@
 /**
- * The texts both apps show the same way: the language switch, error pages and admin areas.
+ * The texts both apps show the same way: the language switch, error pages, admin areas and produce
+ * units, weights and storage.
  * Each app spreads these into its own bundle, next to its app-specific texts.
  */
 export const sharedZhCN = {
@@ -29,6 +30,21 @@ export const sharedZhCN = {
     },
     activeVillages: "{{villages}} 个村已入驻",
     notOnTianyuan: "尚未入驻",
+  },
+  units: {
+    jin: "斤",
+    kg: "公斤",
+    box: "箱",
+    piece: "件",
+  },
+  unitPrice: "{{price}}/{{unit}}",
+  weights: {
+    grams: "{{value}} 克",
+    kilograms: "{{value}} 公斤",
+  },
+  storage: {
+    ambient: "常温",
+    chilled: "冷藏",
   },
 };
 
@@ -60,6 +76,21 @@ export const sharedEn = {
     },
     activeVillages: "Villages on Tianyuan: {{villages}}",
     notOnTianyuan: "Not on Tianyuan yet",
+  },
+  units: {
+    jin: "jin (500 g)",
+    kg: "kg",
+    box: "box",
+    piece: "piece",
+  },
+  unitPrice: "{{price}} per {{unit}}",
+  weights: {
+    grams: "{{value}} g",
+    kilograms: "{{value}} kg",
+  },
+  storage: {
+    ambient: "Room temperature",
+    chilled: "Chilled",
   },
 } satisfies SharedTranslation;
 

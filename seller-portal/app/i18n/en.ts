@@ -137,6 +137,7 @@ export const en = {
     title: "Join a village",
     intro:
       "Go down level by level to your village and send a request. Once its secretary or committee agrees, you are a villager there.",
+    noChildren: "There is nothing below this area.",
     chooseProvince: "Choose a province",
     messageToggle: "Add a message to the village (optional)",
     messageLabel: "Message",

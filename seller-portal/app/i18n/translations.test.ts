@@ -40,7 +40,11 @@ describe("translations", () => {
       villageMembers: "Village members",
       areaOverview: "Area overview",
     });
-    expect([zhCN.fields.realName, zhCN.fields.identifier, zhCN.fields.password]).toEqual(["真实姓名", "邮箱或手机号", "密码"]);
+    expect([zhCN.fields.realName, zhCN.fields.identifier, zhCN.fields.password]).toEqual([
+      "真实姓名",
+      "邮箱或手机号",
+      "密码",
+    ]);
     expect([zhCN.register.submit, zhCN.login.submit, zhCN.joinVillage.submit]).toEqual(["注册", "登录", "申请加入"]);
     expect([zhCN.joinRequests.approve, zhCN.joinRequests.decline]).toEqual(["批准", "拒绝"]);
     expect(zhCN.notices.joinRequested).toBe("已提交，等待村支书审批。");

@@ -133,6 +133,7 @@ export const zhCN = {
   joinVillage: {
     title: "加入村子",
     intro: "一级一级找到你所在的村，提交申请。村支书或村委同意后，你就是这个村的村民了。",
+    noChildren: "这里没有下一级地区。",
     chooseProvince: "选择省份",
     messageToggle: "给村里留言（选填）",
     messageLabel: "留言",

@@ -56,7 +56,12 @@ describe("the register form", () => {
   });
 
   it("answers in English for English readers", () => {
-    const submission = readForm(registerFormSchema, form({ real_name: "Li", identifier: "x", password: "tianyuan1" }), "en", []);
+    const submission = readForm(
+      registerFormSchema,
+      form({ real_name: "Li", identifier: "x", password: "tianyuan1" }),
+      "en",
+      [],
+    );
     expect(submission.ok ? null : submission.failure.fieldErrors).toEqual({
       identifier: "Enter a valid email address or mobile number.",
     });
@@ -74,7 +79,9 @@ describe("the register form", () => {
       password: "tianyuan1",
       ...change,
     };
-    const defined = Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    const defined = Object.fromEntries(
+      Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
     const submission = readForm(registerFormSchema, form(defined), "zh-CN", []);
     expect(submission.ok).toBe(false);
     expect(submission.ok ? {} : Object.keys(submission.failure.fieldErrors)).toEqual([field]);
@@ -88,7 +95,9 @@ describe("the register form", () => {
       fieldErrors: { identifier: "这个邮箱或手机号已经注册过了，请直接登录。" },
       formError: null,
     });
-    expect(backendFailure(new BackendError(400, "weak_password", "弱"), values, accountFieldForBackendCode).fieldErrors).toEqual({
+    expect(
+      backendFailure(new BackendError(400, "weak_password", "弱"), values, accountFieldForBackendCode).fieldErrors,
+    ).toEqual({
       password: "弱",
     });
     expect(
@@ -98,7 +107,11 @@ describe("the register form", () => {
 
   it("puts a refusal about no field above the form", () => {
     const noValues: Partial<Record<RegisterField, string>> = {};
-    const failure = backendFailure(new BackendError(400, "invalid_data", "填写的内容有误"), noValues, accountFieldForBackendCode);
+    const failure = backendFailure(
+      new BackendError(400, "invalid_data", "填写的内容有误"),
+      noValues,
+      accountFieldForBackendCode,
+    );
     expect(failure).toEqual({ values: {}, fieldErrors: {}, formError: "填写的内容有误" });
   });
 });
@@ -139,7 +152,12 @@ describe("the password forms", () => {
 
 describe("the profile form", () => {
   it("normalises a phone number and clears an empty one", () => {
-    const withPhone = readForm(profileFormSchema, form({ real_name: "李秀英", phone: "+86 139-0000-1111" }), "zh-CN", []);
+    const withPhone = readForm(
+      profileFormSchema,
+      form({ real_name: "李秀英", phone: "+86 139-0000-1111" }),
+      "zh-CN",
+      [],
+    );
     expect(withPhone.ok && withPhone.data).toEqual({ real_name: "李秀英", phone: "13900001111" });
     const cleared = readForm(profileFormSchema, form({ real_name: "李秀英", phone: "  " }), "zh-CN", []);
     expect(cleared.ok && cleared.data).toEqual({ real_name: "李秀英", phone: null });

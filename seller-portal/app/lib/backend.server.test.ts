@@ -64,9 +64,15 @@ describe("createBackendCaller", () => {
         { status: 409 },
       ),
     );
-    const error = await thrownBy(callBackend("/portal/members/register", { method: "POST", body: {}, locale: "zh-CN" }));
+    const error = await thrownBy(
+      callBackend("/portal/members/register", { method: "POST", body: {}, locale: "zh-CN" }),
+    );
     expect(error).toBeInstanceOf(BackendError);
-    expect(error).toMatchObject({ status: 409, code: "identifier_taken", message: "这个邮箱或手机号已经注册过了，请直接登录。" });
+    expect(error).toMatchObject({
+      status: 409,
+      code: "identifier_taken",
+      message: "这个邮箱或手机号已经注册过了，请直接登录。",
+    });
     expect(isBackendError(error, 409)).toBe(true);
     expect(isBackendError(error, 404)).toBe(false);
   });

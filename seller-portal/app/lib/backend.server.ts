@@ -11,11 +11,7 @@ const REQUEST_TIMEOUT_MS = 10_000;
 export class BackendError extends Error {
   override name = "BackendError";
 
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
+  constructor(readonly status: number, readonly code: string, message: string) {
     super(message);
   }
 }

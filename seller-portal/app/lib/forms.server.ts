@@ -26,12 +26,12 @@ export type FormSubmission<Data, Field extends string> =
   | { ok: true; data: Data; values: Partial<Record<Field, string>> }
   | { ok: false; failure: FormFailure<Field> };
 
+export type FieldOf<Schema extends z.ZodObject> = string & keyof z.input<Schema>;
+
 /**
  * Validates a posted form with its schema. `echo` lists the fields whose typed text goes back to
  * the page when something is wrong, so the member does not type it again.
  */
-export type FieldOf<Schema extends z.ZodObject> = string & keyof z.input<Schema>;
-
 export function readForm<Schema extends z.ZodObject>(
   schema: Schema,
   formData: FormData,
@@ -39,7 +39,9 @@ export function readForm<Schema extends z.ZodObject>(
   echo: readonly FieldOf<Schema>[],
 ): FormSubmission<z.output<Schema>, FieldOf<Schema>> {
   type Field = FieldOf<Schema>;
-  const fields = Object.fromEntries([...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  const fields = Object.fromEntries(
+    [...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
   const values: Partial<Record<Field, string>> = {};
   for (const field of echo) {
     const value = fields[field];
@@ -50,20 +52,21 @@ export function readForm<Schema extends z.ZodObject>(
   if (result.success) return { ok: true, data: result.data, values };
 
   const fieldErrors: Partial<Record<Field, string>> = {};
-  let formErrorText: string | null = null;
+  let aboutTheForm: string | null = null;
   for (const issue of result.error.issues) {
-    const text = formErrorText_(locale, issue.message);
+    const text = formErrorMessage(locale, issue.message);
     const field = issue.path[0];
     if (typeof field === "string" && field in schema.shape) {
       fieldErrors[field as Field] ??= text;
     } else {
-      formErrorText ??= text;
+      aboutTheForm ??= text;
     }
   }
-  return { ok: false, failure: { values, fieldErrors, formError: formErrorText } };
+  return { ok: false, failure: { values, fieldErrors, formError: aboutTheForm } };
 }
 
-function formErrorText_(locale: Locale, key: string): string {
+/** A schema message in the member's language; a message zod wrote itself reads as "something is wrong". */
+function formErrorMessage(locale: Locale, key: string): string {
   const messages = translations[locale].formErrors;
   return key in messages ? messages[key as FormErrorKey] : messages.invalid;
 }

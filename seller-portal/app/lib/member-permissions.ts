@@ -58,7 +58,12 @@ export function homeMenuLinks(me: PortalMe): MenuLink[] {
   if (menus.has("profile")) links.push({ key: "profile", label: "profile", detail: null, to: "/profile" });
   if (menus.has("my_villages")) {
     for (const village of me.villages) {
-      links.push({ key: `village-${village.code}`, label: "myVillage", detail: village.name, to: `/villages/${village.code}` });
+      links.push({
+        key: `village-${village.code}`,
+        label: "myVillage",
+        detail: village.name,
+        to: `/villages/${village.code}`,
+      });
     }
   }
   if (menus.has("join_requests")) {

@@ -28,7 +28,10 @@ describe("createPortalApi", () => {
     const { api, calls } = backendAnswering({ token: "jwt-new" });
     expect(await api.logIn({ email: "13800138000", password: "tianyuan1" }, "en")).toBe("jwt-new");
     expect(calls).toEqual([
-      ["/auth/member/emailpass", { method: "POST", body: { email: "13800138000", password: "tianyuan1" }, locale: "en" }],
+      [
+        "/auth/member/emailpass",
+        { method: "POST", body: { email: "13800138000", password: "tianyuan1" }, locale: "en" },
+      ],
     ]);
   });
 
@@ -43,12 +46,23 @@ describe("createPortalApi", () => {
     });
     const me = await api.getMe(access);
     expect(me.menus).toEqual(["profile", "join_village", "my_villages"]);
-    expect(me.villages[0]).toEqual({ code: "330112101201", name: "双庙村", handle: null, roles: ["villager", "secretary"] });
+    expect(me.villages[0]).toEqual({
+      code: "330112101201",
+      name: "双庙村",
+      handle: null,
+      roles: ["villager", "secretary"],
+    });
     expect(calls[0]).toEqual(["/portal/me", { token: "jwt-1", locale: "zh-CN" }]);
   });
 
   it("refuses a /portal/me answer with a role it does not know, rather than guessing", async () => {
-    const { api } = backendAnswering({ member, villages: [{ code: "1", name: "x", handle: null, roles: ["mayor"] }], areas: [], cooperatives: [], menus: [] });
+    const { api } = backendAnswering({
+      member,
+      villages: [{ code: "1", name: "x", handle: null, roles: ["mayor"] }],
+      areas: [],
+      cooperatives: [],
+      menus: [],
+    });
     await expect(api.getMe(access)).rejects.toThrow();
   });
 

@@ -1,3 +1,4 @@
+import type { Locale } from "@tianyuan/web-common/locale.ts";
 import { z } from "zod";
 
 import type { CallBackend } from "./backend.server";
@@ -14,17 +15,20 @@ import {
   type VerificationStatus,
   type VillageMember,
 } from "./portal-members";
-import type { Locale } from "@tianyuan/web-common/locale.ts";
 
 /** On whose behalf and in which language a `/portal/*` call is made. */
 export type MemberAccess = { token: string; locale: Locale };
+
+/** A field the backend may leave out or send as null: null either way. */
+const orNull = <Schema extends z.ZodType>(schema: Schema) =>
+  schema.nullish().transform((value): z.output<Schema> | null => value ?? null);
 
 const memberSchema = z.object({
   id: z.string(),
   real_name: z.string(),
   login_identifier: z.string(),
-  phone: z.string().nullish().transform((phone) => phone ?? null),
-  email: z.string().nullish().transform((email) => email ?? null),
+  phone: orNull(z.string()),
+  email: orNull(z.string()),
   verification_status: z.enum(verificationStatuses),
 }) satisfies z.ZodType<Member>;
 
@@ -36,7 +40,7 @@ const portalMeSchema = z.object({
     z.object({
       code: z.string(),
       name: z.string(),
-      handle: z.string().nullish().transform((handle) => handle ?? null),
+      handle: orNull(z.string()),
       roles: rolesSchema,
     }),
   ),
@@ -45,21 +49,22 @@ const portalMeSchema = z.object({
   // Menus this portal does not know yet (a newer backend) are left out rather than breaking the home page.
   menus: z
     .array(z.string())
-    .transform((menus) => menus.filter((menu): menu is PortalMenu => (portalMenus as readonly string[]).includes(menu))),
+    .transform((menus) =>
+      menus.filter((menu): menu is PortalMenu => (portalMenus as readonly string[]).includes(menu)),
+    ),
 }) satisfies z.ZodType<PortalMe>;
 
 const joinRequestSchema = z.object({
   id: z.string(),
   village_code: z.string(),
   village_name: z.string(),
-  member: z
-    .object({ id: z.string(), real_name: z.string(), verification_status: z.enum(verificationStatuses) })
-    .nullish()
-    .transform((member) => member ?? null),
-  message: z.string().nullish().transform((message) => message ?? null),
+  member: orNull(
+    z.object({ id: z.string(), real_name: z.string(), verification_status: z.enum(verificationStatuses) }),
+  ),
+  message: orNull(z.string()),
   status: z.enum(joinRequestStatuses),
   created_at: z.string(),
-  decided_at: z.string().nullish().transform((date) => date ?? null),
+  decided_at: orNull(z.string()),
 }) satisfies z.ZodType<JoinRequest>;
 
 const joinRequestsSchema = z.object({ join_requests: z.array(joinRequestSchema) });
@@ -83,8 +88,11 @@ const loginSchema = z.object({ token: z.string().min(1) });
 
 /** The village plugin's member and village routes, as the portal calls them. */
 export function createPortalApi(callBackend: CallBackend) {
-  const portal = (path: string, access: MemberAccess, init: { method?: "POST" | "PATCH" | "DELETE"; body?: unknown } = {}) =>
-    callBackend(path, { ...init, token: access.token, locale: access.locale });
+  const portal = (
+    path: string,
+    access: MemberAccess,
+    init: { method?: "POST" | "PATCH" | "DELETE"; body?: unknown } = {},
+  ) => callBackend(path, { ...init, token: access.token, locale: access.locale });
   const village = (code: string) => `/portal/villages/${encodeURIComponent(code)}`;
 
   return {
@@ -122,7 +130,11 @@ export function createPortalApi(callBackend: CallBackend) {
       await portal("/portal/join-requests", access, { method: "POST", body });
     },
 
-    async listVillageJoinRequests(access: MemberAccess, code: string, status: JoinRequestStatus): Promise<JoinRequest[]> {
+    async listVillageJoinRequests(
+      access: MemberAccess,
+      code: string,
+      status: JoinRequestStatus,
+    ): Promise<JoinRequest[]> {
       return joinRequestsSchema.parse(await portal(`${village(code)}/join-requests?status=${status}`, access))
         .join_requests;
     },
@@ -133,10 +145,14 @@ export function createPortalApi(callBackend: CallBackend) {
       requestId: string,
       decision: "approve" | "decline",
     ): Promise<JoinRequest> {
-      const answer = await portal(`${village(code)}/join-requests/${encodeURIComponent(requestId)}/${decision}`, access, {
-        method: "POST",
-        body: {},
-      });
+      const answer = await portal(
+        `${village(code)}/join-requests/${encodeURIComponent(requestId)}/${decision}`,
+        access,
+        {
+          method: "POST",
+          body: {},
+        },
+      );
       return z.object({ join_request: joinRequestSchema }).parse(answer).join_request;
     },
 

@@ -20,7 +20,10 @@ const me: PortalMe = {
 };
 
 function sessions({ secure = false, getMe = vi.fn(async () => me) } = {}) {
-  return { getMe, ...createMemberSessions({ secret: "a-test-secret-that-is-long-enough-1234", secure, portalApi: { getMe } }) };
+  return {
+    getMe,
+    ...createMemberSessions({ secret: "a-test-secret-that-is-long-enough-1234", secure, portalApi: { getMe } }),
+  };
 }
 
 function request(path: string, cookie?: string) {

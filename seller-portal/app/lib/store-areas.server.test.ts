@@ -4,11 +4,20 @@ import { describe, expect, it, vi } from "vitest";
 import { BackendError, type BackendRequest } from "./backend.server";
 import { createStoreAreas } from "./store-areas.server";
 
-function keys(get: () => Promise<string> = async () => "pk_1"): PublishableKeySource & { forget: ReturnType<typeof vi.fn> } {
+function keys(
+  get: () => Promise<string> = async () => "pk_1",
+): PublishableKeySource & { forget: ReturnType<typeof vi.fn> } {
   return { get, forget: vi.fn() };
 }
 
-const province = { code: "33", name: "浙江省", level: "province", pinyin: "zhejiang", active_village_count: 2, village: null };
+const province = {
+  code: "33",
+  name: "浙江省",
+  level: "province",
+  pinyin: "zhejiang",
+  active_village_count: 2,
+  village: null,
+};
 
 async function thrownBy(promise: Promise<unknown>): Promise<unknown> {
   try {

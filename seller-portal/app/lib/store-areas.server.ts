@@ -25,7 +25,11 @@ export function createStoreAreas({
     try {
       return await callBackend(path, { publishableKey, locale });
     } catch (error) {
-      if (isBackendError(error) && (error.status === 400 || error.status === 401) && /publishable/i.test(error.message)) {
+      if (
+        isBackendError(error) &&
+        (error.status === 400 || error.status === 401) &&
+        /publishable/i.test(error.message)
+      ) {
         // The backend's key changed (a fresh database, say): ask for the new one next time.
         publishableKeys.forget();
         throw new Response("Service Unavailable", { status: 503, headers: { "Retry-After": "5" } });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 
 import { readForm } from "./forms.server";
-import { joinRequestDecisionFormSchema, joinRequestFormSchema, villageMemberActionFormSchema } from "./village-forms.server";
+import {
+  joinRequestDecisionFormSchema,
+  joinRequestFormSchema,
+  villageMemberActionFormSchema,
+} from "./village-forms.server";
 
 function form(fields: Record<string, string>): FormData {
   const formData = new FormData();
@@ -11,7 +15,12 @@ function form(fields: Record<string, string>): FormData {
 
 describe("the join request form", () => {
   it("takes a village code and an optional message, dropping an empty one", () => {
-    const withMessage = readForm(joinRequestFormSchema, form({ village_code: "330112101201", message: " 我是三组的 " }), "zh-CN", []);
+    const withMessage = readForm(
+      joinRequestFormSchema,
+      form({ village_code: "330112101201", message: " 我是三组的 " }),
+      "zh-CN",
+      [],
+    );
     expect(withMessage.ok && withMessage.data).toEqual({ village_code: "330112101201", message: "我是三组的" });
     const without = readForm(joinRequestFormSchema, form({ village_code: "330112101201", message: "  " }), "zh-CN", []);
     expect(without.ok && without.data).toEqual({ village_code: "330112101201", message: undefined });
@@ -42,13 +51,16 @@ describe("the join request decision", () => {
 
 describe("the village member actions", () => {
   it("set a verification status", () => {
-    expect(villageMemberActionFormSchema.parse({ intent: "verification", member_id: "mem_1", status: "verified" })).toEqual({
+    expect(
+      villageMemberActionFormSchema.parse({ intent: "verification", member_id: "mem_1", status: "verified" }),
+    ).toEqual({
       intent: "verification",
       member_id: "mem_1",
       status: "verified",
     });
     expect(
-      villageMemberActionFormSchema.safeParse({ intent: "verification", member_id: "mem_1", status: "unverified" }).success,
+      villageMemberActionFormSchema.safeParse({ intent: "verification", member_id: "mem_1", status: "unverified" })
+        .success,
     ).toBe(false);
   });
 
@@ -57,12 +69,14 @@ describe("the village member actions", () => {
       intent: "revoke",
       membership_id: "mbr_1",
     });
-    expect(villageMemberActionFormSchema.parse({ intent: "revoke", membership_id: "mbr_1", confirm: "1" })).toMatchObject({
+    expect(
+      villageMemberActionFormSchema.parse({ intent: "revoke", membership_id: "mbr_1", confirm: "1" }),
+    ).toMatchObject({
       confirm: "1",
     });
-    expect(villageMemberActionFormSchema.safeParse({ intent: "revoke", membership_id: "mbr_1", confirm: "yes" }).success).toBe(
-      false,
-    );
+    expect(
+      villageMemberActionFormSchema.safeParse({ intent: "revoke", membership_id: "mbr_1", confirm: "yes" }).success,
+    ).toBe(false);
     expect(villageMemberActionFormSchema.safeParse({ intent: "promote", membership_id: "mbr_1" }).success).toBe(false);
   });
 });

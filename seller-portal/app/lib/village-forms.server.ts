@@ -15,7 +15,10 @@ export const joinRequestFormSchema = z.object({
     .string()
     .optional()
     .transform((message) => message?.trim() || undefined)
-    .refine((message) => message === undefined || [...message].length <= MAX_MESSAGE_LENGTH, formError("messageTooLong")),
+    .refine(
+      (message) => message === undefined || [...message].length <= MAX_MESSAGE_LENGTH,
+      formError("messageTooLong"),
+    ),
 });
 
 export const joinRequestDecisionFormSchema = z.object({

@@ -7,7 +7,8 @@ import { useRoleNames } from "../components/role-names";
 import { checkBackendHealth } from "../lib/backend-health.server";
 import { medusa } from "../lib/medusa.server";
 import { homeMenuLinks, type MenuLink } from "../lib/member-permissions";
-import type { PortalMe } from "../lib/portal-members";
+import type { Notice } from "../lib/notice";
+import type { MemberRole, PortalMe, VerificationStatus } from "../lib/portal-members";
 import { getMemberToken, requireMember, takeNotice } from "../lib/session.server";
 import type { loader as rootLoader } from "../root";
 
@@ -82,13 +83,12 @@ function MemberHome({
   menuLinks,
   notice,
 }: {
-  member: { realName: string; verification: PortalMe["member"]["verification_status"] };
+  member: { realName: string; verification: VerificationStatus };
   scopes: Pick<PortalMe, "villages" | "areas" | "cooperatives">;
   menuLinks: MenuLink[];
-  notice: Parameters<typeof NoticeBanner>[0]["notice"];
+  notice: Notice | null;
 }) {
   const { t } = useTranslation();
-  const roleNames = useRoleNames();
   const hasScopes = scopes.villages.length + scopes.areas.length + scopes.cooperatives.length > 0;
 
   return (
@@ -118,28 +118,26 @@ function MemberHome({
       <section aria-labelledby="scopes-title" className="home-scopes">
         <h2 id="scopes-title">{t("memberHome.scopesTitle")}</h2>
         {hasScopes ? null : <p>{t("memberHome.noScopes")}</p>}
-        <ScopeList title={t("memberHome.villagesTitle")} scopes={scopes.villages.map((v) => ({ key: v.code, ...v }))} roleNames={roleNames} />
-        <ScopeList title={t("memberHome.areasTitle")} scopes={scopes.areas.map((a) => ({ key: a.code, ...a }))} roleNames={roleNames} />
+        <ScopeList
+          title={t("memberHome.villagesTitle")}
+          scopes={scopes.villages.map((village) => ({ key: village.code, ...village }))}
+        />
+        <ScopeList
+          title={t("memberHome.areasTitle")}
+          scopes={scopes.areas.map((area) => ({ key: area.code, ...area }))}
+        />
         {/* No cooperative screen exists yet, so cooperatives are named, not linked. */}
         <ScopeList
           title={t("memberHome.cooperativesTitle")}
-          scopes={scopes.cooperatives.map((c) => ({ key: c.id, ...c }))}
-          roleNames={roleNames}
+          scopes={scopes.cooperatives.map((cooperative) => ({ key: cooperative.id, ...cooperative }))}
         />
       </section>
     </>
   );
 }
 
-function ScopeList({
-  title,
-  scopes,
-  roleNames,
-}: {
-  title: string;
-  scopes: { key: string; name: string; roles: PortalMe["villages"][number]["roles"] }[];
-  roleNames: ReturnType<typeof useRoleNames>;
-}) {
+function ScopeList({ title, scopes }: { title: string; scopes: { key: string; name: string; roles: MemberRole[] }[] }) {
+  const roleNames = useRoleNames();
   if (scopes.length === 0) return null;
   return (
     <>

@@ -8,12 +8,7 @@ import { NoticeBanner } from "../components/notice-banner";
 import { useRoleName, useRoleNames } from "../components/role-names";
 import { isBackendError, notFoundWhenMissing } from "../lib/backend.server";
 import { portalApi, storeAreas } from "../lib/medusa.server";
-import {
-  canRevokeMemberships,
-  canVerifyMembers,
-  isRevocableRole,
-  memberVillage,
-} from "../lib/member-permissions";
+import { canRevokeMemberships, canVerifyMembers, isRevocableRole, memberVillage } from "../lib/member-permissions";
 import type { MemberRole, VillageMember } from "../lib/portal-members";
 import { asMember, redirectWithNotice, takeNotice } from "../lib/session.server";
 import { villageMemberActionFormSchema } from "../lib/village-forms.server";
@@ -53,10 +48,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
           portalApi.setMemberVerification(access, code, memberAction.member_id, memberAction.status),
         ),
       );
-      return redirectWithNotice(request, `/villages/${code}/members`, { key: "verificationSaved", name: member.real_name });
+      return redirectWithNotice(request, `/villages/${code}/members`, {
+        key: "verificationSaved",
+        name: member.real_name,
+      });
     }
 
-    const members = await notFoundWhenMissing(asMember(request, (access) => portalApi.listVillageMembers(access, code)));
+    const members = await notFoundWhenMissing(
+      asMember(request, (access) => portalApi.listVillageMembers(access, code)),
+    );
     const revoking = findMembership(members, memberAction.membership_id);
     if (!revoking) throw new Response("Not Found", { status: 404 });
     // First press: ask. The confirmation form posts again with confirm=1, so this works without JavaScript.
@@ -110,7 +110,12 @@ export default function VillageMembersPage() {
         <ul className="record-list">
           {members.map((member) => (
             <li key={member.id} className="record">
-              <VillageMemberRecord member={member} mayVerify={may.verify} mayRevoke={may.revoke && member.id !== selfId} />
+              <VillageMemberRecord
+                member={member}
+                // Nobody judges their own identity or removes their own roles here.
+                mayVerify={may.verify && member.id !== selfId}
+                mayRevoke={may.revoke && member.id !== selfId}
+              />
             </li>
           ))}
         </ul>

@@ -129,7 +129,9 @@ function JoinRequestSummary({ request }: { request: JoinRequest }) {
       {request.status === "pending" ? null : (
         <span className={`status status--${request.status}`}>{t(`joinRequestStatus.${request.status}`)}</span>
       )}
-      {request.message ? <p className="record__message">{t("joinRequests.message", { message: request.message })}</p> : null}
+      {request.message ? (
+        <p className="record__message">{t("joinRequests.message", { message: request.message })}</p>
+      ) : null}
       <span className="record__meta">
         {request.status === "pending"
           ? t("joinRequests.requestedOn", { date: formatDate(request.created_at, locale) })

@@ -72,7 +72,7 @@ export default function JoinVillagePage() {
         <AreaBreadcrumb trail={trail} top={{ label: t("areas.allProvinces"), to: JOIN_PATH }} hrefFor={areaHref} />
       ) : null}
       {childLevel === undefined ? (
-        <p className="notice">{t("areas.notOnTianyuan")}</p>
+        <p className="notice">{t("joinVillage.noChildren")}</p>
       ) : (
         <section aria-labelledby="join-level">
           <h2 id="join-level">

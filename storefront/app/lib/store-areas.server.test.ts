@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { findArea, findPublicVillage, listProvinces } from "./store-areas.server";
 
-const zhejiang = { code: "33", name: "浙江省", level: "province", pinyin: "zhejiang", active_village_count: 1, village: null };
+const zhejiang = {
+  code: "33",
+  name: "浙江省",
+  level: "province",
+  pinyin: "zhejiang",
+  active_village_count: 1,
+  village: null,
+};
 
 let requests: Request[] = [];
 

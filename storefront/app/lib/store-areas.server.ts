@@ -17,7 +17,9 @@ export async function listProvinces(locale: Locale): Promise<AreaSummary[]> {
 /** An area with its parents and the next level down; null for a malformed (400) or unknown (404) code. */
 export async function findArea(code: string, locale: Locale): Promise<AreaWithChildren | null> {
   const body = await orNullWhenMissing(
-    withStoreClient((sdk) => sdk.client.fetch<unknown>(`/store/areas/${encodeURIComponent(code)}`, localeHeader(locale))),
+    withStoreClient((sdk) =>
+      sdk.client.fetch<unknown>(`/store/areas/${encodeURIComponent(code)}`, localeHeader(locale)),
+    ),
   );
   return body === null ? null : areaResponseSchema.parse(body);
 }

@@ -5,13 +5,11 @@ import { z } from "zod";
 import type { VillageLocation, VillagePage } from "./village-page";
 
 // Coordinates may come over as strings from a numeric column; an empty or unreadable one means unknown.
-const coordinateSchema = z
-  .union([z.number(), z.string(), z.null(), z.undefined()])
-  .transform((value) => {
-    if (value === null || value === undefined || value === "") return null;
-    const number = Number(value);
-    return Number.isFinite(number) ? number : null;
-  });
+const coordinateSchema = z.union([z.number(), z.string(), z.null(), z.undefined()]).transform((value) => {
+  if (value === null || value === undefined || value === "") return null;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : null;
+});
 
 /** `GET /store/villages/:handle`. */
 export const publicVillageResponseSchema = z.object({
@@ -65,4 +63,3 @@ export function villageLocation(latitude: number | null, longitude: number | nul
   mapUrl.hash = `map=${MAP_ZOOM}/${latitude}/${longitude}`;
   return { latitude, longitude, mapUrl: mapUrl.toString() };
 }
-

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { areaTrail, isActiveVillage, type AreaSummary } from "@tianyuan/web-common/admin-areas.ts";
 import { AreaBreadcrumb } from "@tianyuan/web-common/area-breadcrumb.tsx";
@@ -12,6 +12,8 @@ import type { loader as rootLoader } from "../root";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = params.code ?? "";
   const { area, children } = await loadStorePage("area", () => findArea(code, localeFromRequest(request)));
+  // A village's own page says more than an empty list of what lies below it.
+  if (isActiveVillage(area)) throw redirect(`/villages/${encodeURIComponent(area.village.handle)}`);
   return {
     area: { code: area.code, name: area.name, level: area.level, activeVillageCount: area.active_village_count },
     trail: areaTrail(area),

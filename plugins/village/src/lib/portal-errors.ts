@@ -6,7 +6,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
  */
 export type Locale = "zh-CN" | "en"
 
-const MESSAGES = {
+const VILLAGE_MESSAGES = {
   invalid_identifier: { "zh-CN": "请填写正确的邮箱或手机号。", en: "Enter a valid email address or mobile number." },
   weak_password: {
     "zh-CN": "密码至少 8 位，并且要同时有字母和数字。",
@@ -44,9 +44,9 @@ const MESSAGES = {
   unauthorized: { "zh-CN": "请先登录。", en: "Please log in." },
 } as const satisfies Record<string, Record<Locale, string>>
 
-export type PortalErrorCode = keyof typeof MESSAGES
+export type PortalErrorCode = keyof typeof VILLAGE_MESSAGES
 
-const STATUS: Partial<Record<PortalErrorCode, number>> = {
+const VILLAGE_STATUS: Partial<Record<PortalErrorCode, number>> = {
   identifier_taken: 409,
   already_member: 409,
   already_requested: 409,
@@ -62,20 +62,33 @@ const STATUS: Partial<Record<PortalErrorCode, number>> = {
   not_found: 404,
 }
 
+type Message = Record<Locale, string> & { status?: number }
+const messages = new Map<string, Message>(
+  Object.entries(VILLAGE_MESSAGES).map(([code, text]) => [code, { ...text, status: VILLAGE_STATUS[code as PortalErrorCode] }])
+)
+
+/** Other plugins add their own codes (marketplace: prices, produce…) with both languages and a status. */
+export function registerPortalMessages(more: Record<string, Message>) {
+  for (const [code, message] of Object.entries(more)) {
+    if (!messages.has(code)) messages.set(code, message)
+  }
+}
+
 export class PortalError extends Error {
   constructor(
-    readonly code: PortalErrorCode,
+    readonly code: PortalErrorCode | (string & {}),
     readonly params: Record<string, string> = {}
   ) {
     super(code)
   }
 
   get status(): number {
-    return STATUS[this.code] ?? 400
+    return messages.get(this.code)?.status ?? 400
   }
 
   messageIn(locale: Locale): string {
-    return MESSAGES[this.code][locale].replace(/\{(\w+)\}/g, (_, key: string) => this.params[key] ?? "")
+    const message = messages.get(this.code) ?? messages.get("invalid_data")!
+    return message[locale].replace(/\{(\w+)\}/g, (_, key: string) => this.params[key] ?? this.code)
   }
 }
 

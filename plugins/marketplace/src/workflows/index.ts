@@ -1,0 +1,5 @@
+export * from "./create-produce"
+export * from "./update-produce"
+export * from "./archive-produce"
+export * from "./issue-certificate"
+export * from "./create-cooperative"

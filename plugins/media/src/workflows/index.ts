@@ -1,0 +1,2 @@
+export * from "./process-photos"
+export * from "./steps/find-photos-to-attach"
