@@ -76,7 +76,16 @@ async function main() {
   const built = await gate("build", node, [bin.turbo, "run", "build", "--output-logs=errors-only"])
   if (built) {
     await gate("typecheck", node, [bin.turbo, "run", "typecheck", "--output-logs=errors-only"])
-    for (const workspace of ["plugins/village", "plugins/media", "plugins/search", "plugins/marketplace", "backend", "storefront", "seller-portal"]) {
+    for (const workspace of [
+      "plugins/village",
+      "plugins/media",
+      "plugins/search",
+      "plugins/marketplace",
+      "backend",
+      "packages/web-common",
+      "storefront",
+      "seller-portal",
+    ]) {
       await vitestSuite(`unit: ${workspace}`, path.join(ROOT, workspace))
     }
     await vitestSuite("integration", path.join(ROOT, "tests"))
