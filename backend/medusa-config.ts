@@ -31,7 +31,24 @@ function redisModules(redisUrl: string): ModuleList {
 
 function fileModule(): ModuleList {
   if (!env.s3) {
-    return []
+    return [
+      {
+        resolve: "@medusajs/medusa/file",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/file-local",
+              id: "local",
+              options: {
+                // Outside the build output, which `medusa build` wipes; photos must outlive rebuilds.
+                upload_dir: env.FILE_UPLOAD_DIR ?? "static",
+                backend_url: `${env.MEDUSA_BACKEND_URL}/static`,
+              },
+            },
+          ],
+        },
+      },
+    ]
   }
   return [
     {
@@ -49,6 +66,8 @@ function fileModule(): ModuleList {
               access_key_id: env.s3.accessKeyId,
               secret_access_key: env.s3.secretAccessKey,
               additional_client_config: env.s3.endpoint ? { forcePathStyle: true } : undefined,
+              // Photo names are content hashes, so a stored file never changes.
+              cache_control: "public, max-age=31536000, immutable",
             },
           },
         ],

@@ -53,6 +53,8 @@ const EnvSchema = z.object({
   MEILISEARCH_API_KEY: optionalString,
   STRIPE_API_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
+  /** Where the local file provider keeps uploads (photos); the launcher points it at the data directory. */
+  FILE_UPLOAD_DIR: optionalString,
   S3_FILE_URL: optionalString.pipe(z.string().url().optional()),
   S3_BUCKET: optionalString,
   S3_REGION: optionalString,

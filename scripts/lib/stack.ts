@@ -142,6 +142,7 @@ export async function startStack(options: {
       STOREFRONT_URL: urls.storefront,
       SELLER_PORTAL_URL: urls.sellerPortal,
       MEDUSA_DISABLE_TELEMETRY: "true",
+      FILE_UPLOAD_DIR: process.env.FILE_UPLOAD_DIR ?? path.join(env.TIANYUAN_DATA_DIR, "uploads"),
     }
     const medusa = binary("@medusajs/cli", "medusa", BACKEND_DIR)
     const backendDir = mode === "production" ? BUILT_BACKEND_DIR : BACKEND_DIR

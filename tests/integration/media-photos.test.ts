@@ -165,6 +165,17 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("stores a photo sent twice in one request once, shared by both photos", async () => {
+      const same = await corpus.landscapeJpeg(700)
+      const before = storedFiles()
+      const answer = await upload([same, same])
+      expect(answer.status).toBe(201)
+      const [first, second] = answer.data.photos as Photo[]
+      expect(first.id).not.toBe(second.id)
+      expect(second.variants).toEqual(first.variants)
+      expect(storedFiles().length - before.length).toBe(first.variants.length)
+    })
+
     it("re-encodes a polyglot JPEG so the HTML and ZIP appended to it are stored nowhere", async () => {
       const answer = await upload([await corpus.polyglotJpeg()])
       expect(answer.status).toBe(201)

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto"
 import { deflateSync } from "node:zlib"
-import sharp from "sharp"
+import sharp, { type Sharp } from "sharp"
 
 /**
  * The photos the media tests and the photo bench send, made on the spot so nothing binary is checked
@@ -30,9 +30,9 @@ const once = (key: string, make: () => Promise<CorpusFile>) => {
 }
 
 /** Photo-like pixels: blurred noise over a gradient, so encoders work about as hard as on a real photo. */
-async function photoPixels(width: number, height: number): Promise<sharp.Sharp> {
+async function photoPixels(width: number, height: number): Promise<Sharp> {
   const noise = await sharp({
-    create: { width: Math.ceil(width / 8), height: Math.ceil(height / 8), channels: 3, noise: { type: "gaussian", mean: 128, sigma: 40 } },
+    create: { width: Math.ceil(width / 8), height: Math.ceil(height / 8), channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 40 } },
   })
     .resize(width, height)
     .png()

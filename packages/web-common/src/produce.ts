@@ -1,5 +1,7 @@
+import type { StoredPhoto } from "./photos.ts";
+
 // The marketplace's produce (docs/api/produce.md) as both apps show it: units, weights, pre-order
-// windows. No zod here: pages use these in the browser too; answers are checked in each app's *.server.ts.
+// windows. No zod here: pages use these in the browser too; answers are checked in produce.server.ts.
 
 /** 斤 (500 g), kg, 箱 (box), 件 (piece); a box's or piece's weight is `net_weight_grams`. */
 export const produceUnits = ["jin", "kg", "box", "piece"] as const;
@@ -51,3 +53,45 @@ export function preorderState(
 export function inLanguage(chinese: string, english: string | null | undefined, locale: string): string {
   return locale === "en" && english?.trim() ? english : chinese;
 }
+
+/** One size or grade of a produce, with its yuan price (null when it has none) and what is left to sell. */
+export type ProduceVariant = { id: string; title: string; price: number | null; stock: number };
+
+/** Where the produce grew, as the store describes it: the areas from the province down. */
+export type ProduceOrigin = {
+  area_code: string;
+  areas: { code: string; name: string; level: string }[];
+  /** Set when the area is a village open on the platform, with its public page. */
+  village: { handle: string; name: string } | null;
+};
+
+/** The contract's `Produce`, as both apps read it; dates are ISO strings or null. */
+export type Produce = {
+  id: string;
+  handle: string;
+  title: string;
+  title_en: string | null;
+  description: string;
+  description_en: string | null;
+  status: string;
+  archived: boolean;
+  thumbnail: string | null;
+  unit: ProduceUnit;
+  net_weight_grams: number | null;
+  grade: string | null;
+  variety: string | null;
+  harvest_date: string | null;
+  preorder_opens_at: string | null;
+  preorder_closes_at: string | null;
+  ships_from: string | null;
+  origin_area_code: string | null;
+  storage: StorageKind;
+  certifications: string[];
+  story: string;
+  photos: StoredPhoto[];
+  farmer: { id: string; real_name: string };
+  cooperative: { id: string; name: string; handle: string | null; village_code: string | null };
+  certificates: { id: string; issued_on: string }[];
+  variants: ProduceVariant[];
+  created_at: string;
+};

@@ -78,7 +78,7 @@ export const sharedEn = {
     notOnTianyuan: "Not on Tianyuan yet",
   },
   units: {
-    jin: "jin (500 g)",
+    jin: "jin",
     kg: "kg",
     box: "box",
     piece: "piece",

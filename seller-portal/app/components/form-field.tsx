@@ -2,7 +2,15 @@ import type { InputHTMLAttributes } from "react";
 
 type FieldInputProps = Pick<
   InputHTMLAttributes<HTMLInputElement>,
-  "type" | "autoComplete" | "inputMode" | "required" | "defaultValue" | "maxLength" | "spellCheck" | "autoCapitalize"
+  | "type"
+  | "autoComplete"
+  | "inputMode"
+  | "required"
+  | "defaultValue"
+  | "maxLength"
+  | "spellCheck"
+  | "autoCapitalize"
+  | "enterKeyHint"
 >;
 
 /**
@@ -45,5 +53,130 @@ export function FormError({ message }: { message: string | null | undefined }) {
     <p className="form-error" role="alert">
       {message}
     </p>
+  );
+}
+
+/**
+ * One choice out of a few, as big radio buttons side by side (斤 · 公斤 · 箱 · 件): one tap, no
+ * dropdown to open, and it works without JavaScript.
+ */
+export function ChoiceField({
+  name,
+  legend,
+  options,
+  defaultValue,
+  error,
+}: {
+  name: string;
+  legend: string;
+  options: readonly { value: string; label: string }[];
+  defaultValue?: string;
+  error?: string;
+}) {
+  const errorId = error ? `field-${name}-error` : undefined;
+  return (
+    <fieldset
+      className={error ? "choice-field form-field--invalid" : "choice-field"}
+      aria-describedby={errorId}
+    >
+      <legend>{legend}</legend>
+      <div className="choice-field__options">
+        {options.map((option) => (
+          <label key={option.value} className="choice-field__option">
+            <input type="radio" name={name} value={option.value} defaultChecked={option.value === defaultValue} />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={errorId} className="form-field__error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** A labelled dropdown, for a longer list (the cooperative's farmers). */
+export function SelectField({
+  name,
+  label,
+  options,
+  placeholder,
+  defaultValue,
+  required,
+  error,
+}: {
+  name: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  placeholder?: string;
+  defaultValue?: string;
+  required?: boolean;
+  error?: string;
+}) {
+  const id = `field-${name}`;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={error ? "form-field form-field--invalid" : "form-field"}>
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue ?? ""}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={errorId}
+      >
+        {placeholder === undefined ? null : <option value="">{placeholder}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p id={errorId} className="form-field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled several-line text. */
+export function TextAreaField({
+  name,
+  label,
+  maxLength,
+  defaultValue,
+  error,
+}: {
+  name: string;
+  label: string;
+  maxLength?: number;
+  defaultValue?: string;
+  error?: string;
+}) {
+  const id = `field-${name}`;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={error ? "form-field form-field--invalid" : "form-field"}>
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        name={name}
+        rows={3}
+        maxLength={maxLength}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={errorId}
+      />
+      {error ? (
+        <p id={errorId} className="form-field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }

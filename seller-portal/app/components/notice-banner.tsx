@@ -16,6 +16,11 @@ export function NoticeBanner({ notice }: { notice: Notice | null }) {
     case "verificationSaved":
       text = t(`notices.${notice.key}`, { name: notice.name });
       break;
+    case "produceListed":
+    case "produceSaved":
+    case "produceArchived":
+      text = t(`notices.${notice.key}`, { title: notice.title });
+      break;
     case "membershipRevoked":
       text = t("notices.membershipRevoked", { name: notice.name, role: roleName(notice.role) });
       break;

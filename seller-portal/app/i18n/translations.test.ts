@@ -31,6 +31,7 @@ describe("translations", () => {
       joinRequests: "入村申请",
       villageMembers: "村民名单",
       areaOverview: "片区概况",
+      myProduce: "我的农产品",
     });
     expect(en.menus).toEqual({
       profile: "My profile",
@@ -39,6 +40,7 @@ describe("translations", () => {
       joinRequests: "Requests to join",
       villageMembers: "Village members",
       areaOverview: "Area overview",
+      myProduce: "My produce",
     });
     expect([zhCN.fields.realName, zhCN.fields.identifier, zhCN.fields.password]).toEqual([
       "真实姓名",
@@ -51,8 +53,75 @@ describe("translations", () => {
     expect(zhCN.login.wrongCredentials).toMatch(/^账号或密码不对/);
   });
 
+  // The end-to-end tests list produce and edit it by these names.
+  it("keep the produce screens' names the e2e tests use", () => {
+    const form = (bundle: typeof zhCN) => [
+      bundle.newProduce.photos,
+      bundle.newProduce.name,
+      bundle.newProduce.unit,
+      bundle.newProduce.price,
+      bundle.newProduce.stock,
+      bundle.newProduce.harvestDate,
+      bundle.newProduce.farmer,
+      bundle.newProduce.submit,
+    ];
+    expect(form(zhCN)).toEqual(["照片", "名称", "按什么卖", "单价（元）", "库存", "采收日期（选填）", "农户", "上架"]);
+    expect(form(en)).toEqual([
+      "Photos",
+      "Name",
+      "Sold by",
+      "Price per unit (¥)",
+      "Stock",
+      "Harvest date (optional)",
+      "Farmer",
+      "List it",
+    ]);
+    const row = (bundle: typeof zhCN) => [
+      bundle.produceList.title,
+      bundle.produceList.addProduce,
+      bundle.produceList.price,
+      bundle.produceList.stock,
+      bundle.produceList.save,
+      bundle.produceList.archive,
+      bundle.produceList.confirm,
+      bundle.produceList.certificate,
+    ];
+    expect(row(zhCN)).toEqual([
+      "我的农产品",
+      "上架新农产品",
+      "价格（元/{{unit}}）",
+      "库存（{{unit}}）",
+      "保存",
+      "下架",
+      "确认",
+      "开合格证",
+    ]);
+    expect(row(en)).toEqual([
+      "My produce",
+      "List new produce",
+      "Price (¥ per {{unit}})",
+      "Stock ({{unit}})",
+      "Save",
+      "Archive",
+      "Confirm",
+      "Certificate",
+    ]);
+    expect([zhCN.certificates.quantity, zhCN.certificates.submit, zhCN.certificate.heading]).toEqual([
+      "数量（重量）",
+      "开具合格证",
+      "承诺达标合格证",
+    ]);
+  });
+
   it("never make one button's name part of another's on the same page", () => {
     const pairs: [string, string][] = [
+      [zhCN.produceList.save, zhCN.produceList.archive],
+      [zhCN.produceList.archive, zhCN.produceList.confirm],
+      [en.produceList.archive, en.produceList.confirm],
+      [en.produceList.save, en.produceList.archive],
+      [zhCN.produceList.certificate, zhCN.produceList.archive],
+      [zhCN.newProduce.submit, zhCN.newProduce.removePhoto],
+      [en.newProduce.submit, en.newProduce.removePhoto],
       [zhCN.joinRequests.approve, zhCN.joinRequests.decline],
       [en.joinRequests.approve, en.joinRequests.decline],
       [zhCN.villageMembers.markVerified, zhCN.villageMembers.markRejected],

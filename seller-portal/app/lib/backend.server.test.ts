@@ -50,6 +50,31 @@ describe("createBackendCaller", () => {
     expect(requests[0]?.headers.has("content-type")).toBe(false);
   });
 
+  it("sends a multipart form as it is, letting it set its own boundary", async () => {
+    const { callBackend, requests } = backendAnswering(() => Response.json({ photos: [] }, { status: 201 }));
+    const form = new FormData();
+    form.append("photos", new File(["jpeg bytes"], "apple.jpg", { type: "image/jpeg" }));
+    await callBackend("/portal/media/photos", { method: "POST", upload: { body: form }, token: "jwt-1", locale: "en" });
+    const [request] = requests;
+    expect(request?.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=/);
+    expect(request?.headers.get("authorization")).toBe("Bearer jwt-1");
+    const file = (await request?.formData())?.get("photos");
+    expect(file instanceof File ? [file.name, await file.text()] : null).toEqual(["apple.jpg", "jpeg bytes"]);
+  });
+
+  it("streams a browser's multipart body through with its content type", async () => {
+    const { callBackend, requests } = backendAnswering(() => Response.json({ photos: [] }, { status: 201 }));
+    const body = new Blob(["--x\r\nbody\r\n--x--\r\n"]).stream();
+    await callBackend("/portal/media/photos", {
+      method: "POST",
+      upload: { body, contentType: "multipart/form-data; boundary=x" },
+      token: "jwt-1",
+      locale: "zh-CN",
+    });
+    expect(requests[0]?.headers.get("content-type")).toBe("multipart/form-data; boundary=x");
+    expect(await requests[0]?.text()).toBe("--x\r\nbody\r\n--x--\r\n");
+  });
+
   it("answers an empty object for an empty success (202 with no body)", async () => {
     const { callBackend } = backendAnswering(() => new Response(null, { status: 202 }));
     expect(await callBackend("/portal/members/password-reset", { method: "POST", body: {}, locale: "zh-CN" })).toEqual(

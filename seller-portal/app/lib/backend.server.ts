@@ -3,6 +3,10 @@ import type { Locale } from "@tianyuan/web-common/locale.ts";
 // Every answer the portal waits for comes within this, or the page says the backend is unavailable.
 const REQUEST_TIMEOUT_MS = 10_000;
 
+// A photo upload goes at the member's pace (a phone on a village connection) and is then resized by
+// the backend, so it may take minutes rather than seconds.
+const UPLOAD_TIMEOUT_MS = 5 * 60_000;
+
 /**
  * The backend answered with an error the member may act on: `{ code, message }` from the village
  * plugin, the message already in the member's language. Medusa's own routes (log in) may answer
@@ -24,6 +28,11 @@ export type BackendRequest = {
   method?: "GET" | "POST" | "PATCH" | "DELETE";
   /** Sent as JSON. */
   body?: unknown;
+  /**
+   * Sent as it is instead of JSON: a multipart form the portal built, or a browser's multipart body
+   * streamed through (then `contentType` carries its boundary).
+   */
+  upload?: { body: FormData } | { body: ReadableStream<Uint8Array>; contentType: string };
   /** The member's JWT, for `/portal/*`. */
   token?: string;
   /** For `/store/*`. */
@@ -45,9 +54,11 @@ export function createBackendCaller({
   backendUrl: string;
   fetchImpl?: typeof fetch;
 }): CallBackend {
-  return async function callBackend(path, { method = "GET", body, token, publishableKey, locale }) {
+  return async function callBackend(path, { method = "GET", body, upload, token, publishableKey, locale }) {
     const headers = new Headers({ accept: "application/json", "x-tianyuan-locale": locale });
     if (body !== undefined) headers.set("content-type", "application/json");
+    // A FormData body sets its own multipart content type, boundary included.
+    if (upload && "contentType" in upload) headers.set("content-type", upload.contentType);
     if (token) headers.set("authorization", `Bearer ${token}`);
     if (publishableKey) headers.set("x-publishable-api-key", publishableKey);
 
@@ -56,9 +67,11 @@ export function createBackendCaller({
       response = await (fetchImpl ?? fetch)(`${backendUrl}${path}`, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
+        body: upload ? upload.body : body === undefined ? undefined : JSON.stringify(body),
+        // Node's fetch sends a stream only when told it will not wait for the answer before sending.
+        ...(upload?.body instanceof ReadableStream ? { duplex: "half" } : {}),
+        signal: AbortSignal.timeout(upload ? UPLOAD_TIMEOUT_MS : REQUEST_TIMEOUT_MS),
+      } as RequestInit);
     } catch (cause) {
       console.warn(`[seller-portal] ${method} ${path}: the backend is not answering (${String(cause)})`);
       throw backendUnavailable();

@@ -129,6 +129,23 @@ describe("homeMenuLinks", () => {
     ]);
   });
 
+  it("gives a farmer, manager or agent the produce of each cooperative, first", () => {
+    const farmer = me({
+      cooperatives: [
+        { id: "coop_1", name: "桐堤苹果合作社", roles: ["farmer"] },
+        { id: "coop_2", name: "五常稻米合作社", roles: ["coop_manager"] },
+      ],
+      menus: ["profile", "join_village", "cooperative"],
+    });
+    expect(homeMenuLinks(farmer).map((link) => [link.label, link.detail, link.to])).toEqual([
+      ["myProduce", "桐堤苹果合作社", "/cooperatives/coop_1"],
+      ["myProduce", "五常稻米合作社", "/cooperatives/coop_2"],
+      ["profile", null, "/profile"],
+      ["joinVillage", null, "/villages/join"],
+    ]);
+    expect(homeMenuLinks({ ...farmer, menus: ["profile"] }).map((link) => link.label)).toEqual(["profile"]);
+  });
+
   it("shows nothing /portal/me does not list, even when the roles would allow it", () => {
     const links = homeMenuLinks({ ...secretary, menus: ["profile"] });
     expect(links.map((link) => link.label)).toEqual(["profile"]);

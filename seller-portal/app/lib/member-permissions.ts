@@ -1,4 +1,4 @@
-import type { MemberArea, MemberRole, MemberVillage, PortalMe } from "./portal-members";
+import type { MemberArea, MemberCooperative, MemberRole, MemberVillage, PortalMe } from "./portal-members";
 
 // What the pages offer a member, read from `/portal/me`. The backend checks every call again; these
 // only decide which buttons are worth showing.
@@ -42,19 +42,44 @@ export function isRevocableRole(role: MemberRole): boolean {
   return role === "villager" || role === "committee";
 }
 
-export type MenuLabel = "profile" | "joinVillage" | "myVillage" | "joinRequests" | "villageMembers" | "areaOverview";
+/** The roles that list and look after produce in a cooperative. */
+const PRODUCE_ROLES: readonly MemberRole[] = ["farmer", "coop_manager", "agent"];
+
+/** Cooperatives where the member lists produce (as a farmer) or looks after it (manager, agent). */
+export function produceCooperatives(me: Pick<PortalMe, "cooperatives">): MemberCooperative[] {
+  return me.cooperatives.filter((cooperative) => cooperative.roles.some((role) => PRODUCE_ROLES.includes(role)));
+}
+
+export type MenuLabel =
+  | "myProduce"
+  | "profile"
+  | "joinVillage"
+  | "myVillage"
+  | "joinRequests"
+  | "villageMembers"
+  | "areaOverview";
 
 /** One big button on the home screen: `label` names what it does, `detail` where (a village, an area). */
 export type MenuLink = { key: string; label: MenuLabel; detail: string | null; to: string };
 
 /**
  * The home screen's buttons, only for the menus `/portal/me` lists. Officials reach village member
- * lists through their area overview; cooperatives have no screen yet, so they get no button.
+ * lists through their area overview. A farmer's produce comes first: it is why most of them come.
  */
 export function homeMenuLinks(me: PortalMe): MenuLink[] {
   const menus = new Set(me.menus);
   const decidingVillages = me.villages.filter((village) => canDecideJoinRequests(me, village.code));
   const links: MenuLink[] = [];
+  if (menus.has("cooperative")) {
+    for (const cooperative of produceCooperatives(me)) {
+      links.push({
+        key: `cooperative-${cooperative.id}`,
+        label: "myProduce",
+        detail: cooperative.name,
+        to: `/cooperatives/${encodeURIComponent(cooperative.id)}`,
+      });
+    }
+  }
   if (menus.has("profile")) links.push({ key: "profile", label: "profile", detail: null, to: "/profile" });
   if (menus.has("my_villages")) {
     for (const village of me.villages) {

@@ -5,6 +5,9 @@ import type { MemberRole } from "./portal-members";
  * Each kind carries exactly what its text needs.
  */
 export type Notice =
-  | { key: "registered" | "passwordReset" | "profileSaved" | "joinRequested" }
+  | { key: "registered" | "passwordReset" | "profileSaved" | "joinRequested" | "certificateIssued" }
+  | { key: "produceListed" | "produceArchived"; title: string }
+  /** Shown in the saved produce's own row, which the page scrolls to. */
+  | { key: "produceSaved"; title: string; productId: string }
   | { key: "joinRequestApproved" | "joinRequestDeclined" | "verificationSaved"; name: string }
   | { key: "membershipRevoked"; name: string; role: MemberRole };

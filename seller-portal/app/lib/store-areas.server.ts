@@ -1,9 +1,10 @@
 import type { AreaSummary, AreaWithChildren } from "@tianyuan/web-common/admin-areas.ts";
 import { areaResponseSchema, provincesResponseSchema } from "@tianyuan/web-common/admin-areas.server.ts";
 import type { Locale } from "@tianyuan/web-common/locale.ts";
-import { BackendUnavailableError, type PublishableKeySource } from "@tianyuan/web-common/publishable-key.server.ts";
+import type { PublishableKeySource } from "@tianyuan/web-common/publishable-key.server.ts";
 
 import { isBackendError, type CallBackend } from "./backend.server";
+import { createStoreCaller } from "./store-api.server";
 
 /** The public `/store/areas` routes, for drilling down to a village. They need the publishable key. */
 export function createStoreAreas({
@@ -13,30 +14,7 @@ export function createStoreAreas({
   callBackend: CallBackend;
   publishableKeys: PublishableKeySource;
 }) {
-  async function callStore(path: string, locale: Locale): Promise<unknown> {
-    let publishableKey: string;
-    try {
-      publishableKey = await publishableKeys.get();
-    } catch (error) {
-      if (!(error instanceof BackendUnavailableError)) throw error;
-      console.warn(`[seller-portal] ${path}: ${error.message}`);
-      throw new Response("Service Unavailable", { status: 503, headers: { "Retry-After": "30" } });
-    }
-    try {
-      return await callBackend(path, { publishableKey, locale });
-    } catch (error) {
-      if (
-        isBackendError(error) &&
-        (error.status === 400 || error.status === 401) &&
-        /publishable/i.test(error.message)
-      ) {
-        // The backend's key changed (a fresh database, say): ask for the new one next time.
-        publishableKeys.forget();
-        throw new Response("Service Unavailable", { status: 503, headers: { "Retry-After": "5" } });
-      }
-      throw error;
-    }
-  }
+  const callStore = createStoreCaller({ callBackend, publishableKeys });
 
   return {
     async listProvinces(locale: Locale): Promise<AreaSummary[]> {

@@ -126,17 +126,26 @@ function MemberHome({
           title={t("memberHome.areasTitle")}
           scopes={scopes.areas.map((area) => ({ key: area.code, ...area }))}
         />
-        {/* No cooperative screen exists yet, so cooperatives are named, not linked. */}
         <ScopeList
           title={t("memberHome.cooperativesTitle")}
-          scopes={scopes.cooperatives.map((cooperative) => ({ key: cooperative.id, ...cooperative }))}
+          scopes={scopes.cooperatives.map((cooperative) => ({
+            key: cooperative.id,
+            ...cooperative,
+            to: `/cooperatives/${encodeURIComponent(cooperative.id)}`,
+          }))}
         />
       </section>
     </>
   );
 }
 
-function ScopeList({ title, scopes }: { title: string; scopes: { key: string; name: string; roles: MemberRole[] }[] }) {
+function ScopeList({
+  title,
+  scopes,
+}: {
+  title: string;
+  scopes: { key: string; name: string; roles: MemberRole[]; to?: string }[];
+}) {
   const roleNames = useRoleNames();
   if (scopes.length === 0) return null;
   return (
@@ -145,7 +154,13 @@ function ScopeList({ title, scopes }: { title: string; scopes: { key: string; na
       <ul className="scope-list">
         {scopes.map((scope) => (
           <li key={scope.key}>
-            <span className="scope-list__name">{scope.name}</span>
+            {scope.to ? (
+              <Link to={scope.to} className="scope-list__name">
+                {scope.name}
+              </Link>
+            ) : (
+              <span className="scope-list__name">{scope.name}</span>
+            )}
             <span className="scope-list__roles">{roleNames(scope.roles)}</span>
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { produceUnits, storageKinds } from "@tianyuan/web-common/produce.ts";
 import { keyPaths, placeholders, textAt } from "@tianyuan/web-common/translation-keys.ts";
 import { describe, expect, it } from "vitest";
 
@@ -29,5 +30,26 @@ describe("translations", () => {
   it("name the region browser in the header as the e2e tests click it", () => {
     expect(zhCN.nav.areas).toBe("按地区浏览");
     expect(en.nav.areas).toBe("Browse by region");
+  });
+
+  it("name every unit and storage kind the contract has, in both languages", () => {
+    expect(produceUnits.map((unit) => zhCN.units[unit])).toEqual(["斤", "公斤", "箱", "件"]);
+    expect(produceUnits.map((unit) => en.units[unit])).toEqual(["jin", "kg", "box", "piece"]);
+    expect(storageKinds.map((kind) => zhCN.storage[kind])).toEqual(["常温", "冷藏"]);
+    expect(placeholders(zhCN.unitPrice)).toEqual(["price", "unit"]);
+  });
+
+  // The end-to-end tests find the produce page's sections by these headings.
+  it("keep the produce page's headings as the e2e tests use them", () => {
+    const headings = (bundle: typeof zhCN) => [
+      bundle.produce.pricesTitle,
+      bundle.produce.detailsTitle,
+      bundle.produce.cooperativeTitle,
+      bundle.produce.storyTitle,
+      bundle.produce.certificatesTitle,
+    ];
+    expect(headings(zhCN)).toEqual(["价格", "产品信息", "合作社", "农户的话", "合格证"]);
+    expect(headings(en)).toEqual(["Prices", "About this produce", "Cooperative", "From the farmer", "Compliance certificates"]);
+    expect([zhCN.produce.soldOut, zhCN.produce.inStock]).toEqual(["已售罄", "有货 {{count}}"]);
   });
 });

@@ -2,7 +2,7 @@ import { MEDIA_MODULE } from "../modules/media"
 import type MediaModuleService from "../modules/media/service"
 import { MediaError } from "./media-errors"
 import type { PhotoFormat } from "./photo-pipeline"
-import { type PhotoRecord, storedVariants } from "./photo-record"
+import { storedVariants } from "./photo-record"
 
 /** What another plugin copies or links when it attaches a photo to produce, a notice or a report. */
 export type AttachablePhoto = {
@@ -29,9 +29,9 @@ export async function findPhotosToAttach(
 ): Promise<AttachablePhoto[]> {
   if (input.photo_ids.length === 0) return []
   const uploaders = Array.isArray(input.uploaded_by) ? input.uploaded_by : [input.uploaded_by]
-  const found = (await scope
+  const found = await scope
     .resolve<MediaModuleService>(MEDIA_MODULE)
-    .listPhotos({ id: [...new Set(input.photo_ids)], uploaded_by: uploaders }, { take: null })) as PhotoRecord[]
+    .listPhotos({ id: [...new Set(input.photo_ids)], uploaded_by: uploaders }, { take: null })
   const byId = new Map(found.map((photo) => [photo.id, photo]))
   return input.photo_ids.map((id) => {
     const photo = byId.get(id)

@@ -22,5 +22,6 @@ describe("MediaError", () => {
     expect(revived?.messageIn("en")).toBe(original.messageIn("en"))
     expect(MediaError.from(new Error("photo_truncated"))).toBeNull()
     expect(MediaError.from({ name: "MediaError", code: "drop_tables" })).toBeNull()
+    expect(MediaError.from({ name: "MediaError", code: "constructor" })).toBeNull()
   })
 })

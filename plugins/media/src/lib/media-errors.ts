@@ -87,7 +87,7 @@ export class MediaError extends Error {
   static from(error: unknown): MediaError | null {
     if (error instanceof MediaError) return error
     const candidate = error as Partial<MediaError> | null
-    if (candidate?.name === "MediaError" && typeof candidate.code === "string" && candidate.code in MESSAGES) {
+    if (candidate?.name === "MediaError" && typeof candidate.code === "string" && Object.prototype.hasOwnProperty.call(MESSAGES, candidate.code)) {
       return new MediaError(candidate.code as MediaErrorCode, candidate.params ?? {}, candidate.photo)
     }
     return null
@@ -100,11 +100,13 @@ function stringify(params: Record<string, string | number>): Record<string, stri
 
 function photoLabel(photo: PhotoRef | undefined, locale: Locale): string {
   if (!photo) return locale === "en" ? "The photo" : "照片"
-  if (photo.name) return locale === "en" ? `“${photo.name}”` : `“${photo.name}”`
+  if (photo.name) return `“${photo.name}”`
   return locale === "en" ? `Photo ${photo.position}` : `第 ${photo.position} 张照片`
 }
 
 export function sendMediaError(req: MedusaRequest, res: MedusaResponse, error: MediaError) {
+  // The rest of an oversized request was not read: closing stops the client from sending it.
+  if (error.code === "request_too_large") res.setHeader("Connection", "close")
   res.status(error.status).json({
     type: error.status === 404 ? "not_found" : "invalid_data",
     code: error.code,

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto"
 import { writeFile } from "node:fs/promises"
 import path from "node:path"
-import sharp from "sharp"
+import sharp, { type OutputInfo, type Sharp, type SharpOptions } from "sharp"
 import { type ImageType, SHARP_FORMAT } from "./image-type"
 import { MediaError, type PhotoRef } from "./media-errors"
 import { PHOTO_LIMITS } from "./photo-limits"
@@ -54,7 +54,7 @@ const decodeOptions = {
   // Default ("warning") also refuses harmless quirks of phone JPEGs; a cut-off file must still fail.
   failOn: "truncated",
   sequentialRead: true,
-} satisfies sharp.SharpOptions
+} satisfies SharpOptions
 
 /**
  * Decodes an upload once, oriented by its EXIF tag and reduced to the largest width served, then
@@ -79,7 +79,7 @@ export async function renderPhoto(source: PhotoSource, outDir: string): Promise<
   return { ...oriented, placeholder: await placeholderOf(pixels()), variants }
 }
 
-type Decoded = { data: Buffer; info: sharp.OutputInfo; oriented: { width: number; height: number } }
+type Decoded = { data: Buffer; info: OutputInfo; oriented: { width: number; height: number } }
 
 async function decode(source: PhotoSource): Promise<Decoded> {
   try {
@@ -102,7 +102,7 @@ async function decode(source: PhotoSource): Promise<Decoded> {
   }
 }
 
-async function save(image: sharp.Sharp, format: PhotoFormat, outDir: string): Promise<RenderedVariant> {
+async function save(image: Sharp, format: PhotoFormat, outDir: string): Promise<RenderedVariant> {
   const { data, info } = await image.toBuffer({ resolveWithObject: true })
   const sha256 = createHash("sha256").update(data).digest("hex")
   const file = path.join(outDir, `${sha256.slice(0, 20)}-${info.width}.${format === "jpeg" ? "jpg" : "webp"}`)

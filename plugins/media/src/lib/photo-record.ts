@@ -1,23 +1,16 @@
+import type { InferTypeOf } from "@medusajs/framework/types"
+import type { Photo } from "../modules/media/models/photo"
 import type { PhotoFormat } from "./photo-pipeline"
+
+/** A photo row as the media module returns it. */
+export type PhotoRecord = InferTypeOf<typeof Photo>
 
 /** One stored variant of a photo, as kept in `photo.variants`. */
 export type StoredVariant = { width: number; format: PhotoFormat; url: string; file_id: string; bytes: number }
 
-/** A photo row as the media module returns it. */
-export type PhotoRecord = {
-  id: string
-  uploaded_by: string
-  width: number
-  height: number
-  placeholder: string
-  variants: unknown
-  source_sha256: string
-  alt: string | null
-}
-
 /** The JSON column holds an array; the data model types every JSON column as an object. */
 export function storedVariants(photo: Pick<PhotoRecord, "variants">): StoredVariant[] {
-  return Array.isArray(photo.variants) ? (photo.variants as StoredVariant[]) : []
+  return Array.isArray(photo.variants) ? (photo.variants as unknown as StoredVariant[]) : []
 }
 
 export function variantsColumn(variants: StoredVariant[]): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import sharp from "sharp"
+import sharp, { type Sharp } from "sharp"
 
 /** thumbhash ships as an ES module only; this plugin compiles to CommonJS, hence the dynamic import. */
 const thumbhash = () => import("thumbhash")
@@ -10,7 +10,7 @@ export const PLACEHOLDER_SOURCE_SIZE = 100
  * A ~25-byte ThumbHash (base64) of an already decoded and oriented image: enough for a blurred
  * first paint, with the image's aspect ratio and alpha, before any variant arrives.
  */
-export async function placeholderOf(pixels: sharp.Sharp): Promise<string> {
+export async function placeholderOf(pixels: Sharp): Promise<string> {
   const { data, info } = await pixels
     .resize(PLACEHOLDER_SOURCE_SIZE, PLACEHOLDER_SOURCE_SIZE, { fit: "inside" })
     .ensureAlpha()

@@ -41,8 +41,9 @@ export function receivePhotos(req: IncomingMessage, workDir: string): Promise<Re
       limits: {
         fileSize: PHOTO_LIMITS.bytesPerPhoto,
         files: PHOTO_LIMITS.photosPerRequest,
-        fields: 0,
-        parts: PHOTO_LIMITS.photosPerRequest + 1,
+        // A few text fields are read only to name them in the refusal.
+        fields: 4,
+        parts: PHOTO_LIMITS.photosPerRequest + 4,
         headerPairs: 20,
       },
     })

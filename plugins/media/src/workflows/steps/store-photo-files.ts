@@ -9,37 +9,38 @@ export type StoredPhoto = Omit<RenderedUpload, "variants"> & { variants: StoredV
 
 /**
  * Hands every variant to Medusa's File module (local `static/` by default, S3 when configured) under
- * a content-hashed name. Uploads run side by side; if any fails, the ones that made it are deleted
- * before the error goes on, and the compensation deletes them all when a later step fails.
+ * a content-hashed name; identical variants (the same photo sent twice) share one file. Uploads run
+ * side by side; if any fails, the ones that made it are deleted before the error goes on, and the
+ * compensation deletes them all when a later step fails.
  */
 export const storePhotoFilesStep = createStep(
   "store-photo-files",
   async (photos: RenderedUpload[], { container }) => {
     const fileModule = container.resolve(Modules.FILE)
-    const variants = photos.flatMap((photo) => photo.variants)
+    const distinct = new Map(photos.flatMap((photo) => photo.variants).map((variant) => [variantFilename(variant), variant]))
     const uploads = await Promise.allSettled(
-      variants.map(async (variant) =>
-        fileModule.createFiles({
-          filename: variantFilename(variant),
+      [...distinct].map(async ([filename, variant]) => {
+        const file = await fileModule.createFiles({
+          filename,
           mimeType: MIME_TYPE[variant.format],
           content: (await readFile(variant.path)).toString("base64"),
           access: "public",
         })
-      )
+        return [filename, file] as const
+      })
     )
     const stored = uploads.flatMap((upload) => (upload.status === "fulfilled" ? [upload.value] : []))
     const failed = uploads.find((upload): upload is PromiseRejectedResult => upload.status === "rejected")
     if (failed) {
-      if (stored.length > 0) await fileModule.deleteFiles(stored.map((file) => file.id))
+      if (stored.length > 0) await fileModule.deleteFiles(stored.map(([, file]) => file.id))
       throw failed.reason
     }
 
-    // Nothing failed, so `stored` lines up with `variants`, photo after photo.
-    const files = [...stored]
+    const files = new Map(stored)
     const result: StoredPhoto[] = photos.map((photo) => ({
       ...photo,
       variants: photo.variants.map((variant) => {
-        const file = files.shift()!
+        const file = files.get(variantFilename(variant))!
         return {
           width: variant.width,
           format: variant.format,
@@ -49,7 +50,7 @@ export const storePhotoFilesStep = createStep(
         }
       }),
     }))
-    return new StepResponse(result, stored.map((file) => file.id))
+    return new StepResponse(result, [...files.values()].map((file) => file.id))
   },
   async (fileIds, { container }) => {
     if (!fileIds?.length) return

@@ -5,7 +5,6 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { portalContext } from "@tianyuan/village/api/portal/access"
 import { answersMediaErrors } from "../../../../lib/media-errors"
 import { presentPhoto } from "../../../../lib/present-photo"
-import type { PhotoRecord } from "../../../../lib/photo-record"
 import { receivePhotos } from "../../../../lib/receive-photos"
 import { processPhotosWorkflow } from "../../../../workflows/process-photos"
 
@@ -21,7 +20,7 @@ export const POST = answersMediaErrors(async (req: MedusaRequest, res: MedusaRes
         uploads: uploads.map(({ path, type, ref, source_sha256 }) => ({ path, type, ref, source_sha256 })),
       },
     })
-    res.status(201).json({ photos: await Promise.all((result as PhotoRecord[]).map(presentPhoto)) })
+    res.status(201).json({ photos: await Promise.all(result.map(presentPhoto)) })
   } finally {
     await rm(workDir, { recursive: true, force: true })
   }

@@ -43,7 +43,7 @@ export const POST = translated(async (req: MedusaRequest, res: MedusaResponse) =
     throw new PortalError("farmer_not_in_cooperative")
   }
 
-  const photos = await loadProducePhotos(req.scope, input.photo_ids, standing.acting === "farmer" ? standing.memberId : undefined)
+  const photos = await loadProducePhotos(req.scope, input.photo_ids, [...new Set([standing.memberId, farmerId])])
   const defaults = await listingDefaults(req.scope)
   const { result } = await createProduceWorkflow(req.scope).run({
     input: {
