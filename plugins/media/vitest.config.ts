@@ -1,14 +1,1 @@
-import { defineConfig } from "vitest/config"
-
-export default defineConfig({
-  test: {
-    globals: true,
-    environment: "node",
-    include: ["src/**/*.test.ts", "integration-tests/**/*.spec.ts"],
-    setupFiles: ["../../tests/support/register-ts-node.cjs"],
-    pool: "threads",
-    poolOptions: { threads: { singleThread: true } },
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
-  },
-})
+export { default } from "../vitest.shared"

@@ -1,12 +1,14 @@
 import os from "node:os"
 import { benchAreas } from "./areas"
 import { benchFoundation } from "./foundation"
+import { benchPages } from "./pages"
 import { benchPhotos } from "./photos"
 
 /** `npm run bench [name]`: runs the named benchmark (all when none is named) and prints its figures. */
 const benches: Record<string, () => Promise<unknown>> = {
   foundation: benchFoundation,
   areas: benchAreas,
+  pages: benchPages,
   photos: benchPhotos,
 }
 
