@@ -2,8 +2,8 @@ import { defineLink } from "@medusajs/framework/utils"
 import ProductModule from "@medusajs/medusa/product"
 import MarketplaceModule from "../modules/marketplace"
 
-/** A product's produce details (unit, harvest, origin, farmer). */
-export default defineLink(ProductModule.linkable.product, {
-  linkable: MarketplaceModule.linkable.produceDetails,
-  deleteCascade: true,
-})
+/**
+ * A product's produce details (unit, harvest, origin, farmer). Deleting a product does not delete its
+ * details: their compliance certificates must be kept for at least two years.
+ */
+export default defineLink(ProductModule.linkable.product, MarketplaceModule.linkable.produceDetails)
