@@ -103,6 +103,12 @@ medusaIntegrationTestRunner({
       })
     }
 
+    it("shows farmers and managers their cooperative by name on the portal home", async () => {
+      const me = (await api.get("/portal/me", bearer(tokens.applesFarmer))).data
+      expect(me.cooperatives).toEqual([{ id: coop[APPLES.handle], name: APPLES.name, roles: ["farmer"] }])
+      expect(me.menus).toContain("cooperative")
+    })
+
     it("seeds four cooperatives with ten produce items each, visible in the store", async () => {
       const { data } = await api.get(`/store/cooperatives/${APPLES.handle}`, storeHeaders)
       expect(data.cooperative).toMatchObject({ name: APPLES.name, origin: { village: { handle: "tongdi", name: "桐堤村" } } })

@@ -156,7 +156,6 @@ export function PhotoPicker({
         type="file"
         name="photos"
         accept="image/*"
-        capture="environment"
         multiple
         onChange={choose}
         aria-invalid={error ? true : undefined}

@@ -12,7 +12,7 @@ import { translations } from "../i18n/translations.server";
 import { notFoundWhenMissing } from "../lib/backend.server";
 import { certificatesPath, cooperativePath } from "../lib/cooperative-paths";
 import { cooperativeApi } from "../lib/medusa.server";
-import { encodeQrCode, qrCodeSvg } from "../lib/qr-code.server";
+import { certificateQrSvg } from "../lib/qr-code.server";
 import { asMember, takeNotice } from "../lib/session.server";
 import type { loader as rootLoader } from "../root";
 
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       certificate,
       publicUrl,
       // Drawn here, so the browser gets a finished picture and no encoder.
-      qrSvg: qrCodeSvg(encodeQrCode(publicUrl), { title: qrTitle }),
+      qrSvg: await certificateQrSvg(publicUrl, qrTitle),
       links: { issue: certificatesPath(cooperativeId, productId), list: cooperativePath(cooperativeId) },
       notice,
     },

@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AREA_LEVELS, areaLevel } from "../../lib/area-code"
 import { menusFor, type MemberRole } from "../../lib/roles"
 import { VILLAGE_MODULE } from "../../modules/village"
@@ -44,12 +45,29 @@ export async function describeMember(container: MedusaContainer, memberId: strin
     areas: higherAreas
       .sort((a, b) => AREA_LEVELS.indexOf(areaLevel(a)) - AREA_LEVELS.indexOf(areaLevel(b)))
       .map((code) => ({ code, name: areaName.get(code) ?? code, level: areaLevel(code), roles: rolesByScope.get(`area:${code}`) ?? [] })),
-    // Filled in by the marketplace plugin's cooperative names once it exists; ids until then.
-    cooperatives: [...new Set(memberships.filter((m) => m.scope_type === "cooperative").map((m) => m.scope_id))].map((id) => ({
+    cooperatives: (await cooperativeNames(container, memberships)).map(([id, name]) => ({
       id,
-      name: id,
+      name,
       roles: rolesByScope.get(`cooperative:${id}`) ?? [],
     })),
     menus: menusFor(memberships),
+  }
+}
+
+/**
+ * Cooperatives belong to the marketplace plugin, which depends on this one and not the other way
+ * round: their names are read through Query by entity name, and ids stand in when it is absent.
+ */
+async function cooperativeNames(container: MedusaContainer, memberships: PortalMembership[]): Promise<[string, string][]> {
+  const ids = [...new Set(memberships.filter((m) => m.scope_type === "cooperative").map((m) => m.scope_id))]
+  if (ids.length === 0) return []
+  try {
+    const { data } = await container
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity: "cooperative", fields: ["id", "name"], filters: { id: ids } })
+    const names = new Map((data as { id: string; name: string }[]).map((cooperative) => [cooperative.id, cooperative.name]))
+    return ids.map((id) => [id, names.get(id) ?? id])
+  } catch {
+    return ids.map((id) => [id, id])
   }
 }
