@@ -5,8 +5,8 @@ test.describe("a first visit", () => {
   test("the storefront speaks Chinese first, switches to English and remembers it", async ({ page }) => {
     await page.goto(E2E_URLS.storefront)
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN")
-    // A fresh system holds no produce yet, and the home page says so rather than showing nothing.
-    await expect(page.getByText("店里还没有农产品")).toBeVisible()
+    // The home shows what the backend holds: the demo cooperatives' produce.
+    await expect(page.getByText("洛川红富士苹果").first()).toBeVisible()
 
     await page.getByRole("button", { name: "English" }).click()
     await expect(page.locator("html")).toHaveAttribute("lang", "en")
