@@ -54,6 +54,14 @@ medusaIntegrationTestRunner({
     const EVERYONE_IN_APPLES: Actor[] = ["applesOtherFarmer", "applesFarmer", "applesManager"]
     const OWNER_AND_MANAGER: Actor[] = ["applesFarmer", "applesManager"]
     const matrix = (): Row[] => [
+      {
+        method: "POST",
+        pattern: "/portal/cooperatives",
+        path: () => "/portal/cooperatives",
+        body: { name: "桐堤第二合作社", village_code: APPLES.village },
+        // Only people of the village itself; the apples manager holds a cooperative role, not a village one.
+        allowed: ["villager", "applesOtherFarmer", "applesFarmer"],
+      },
       { method: "GET", pattern: "/portal/cooperatives/:id", path: () => apples(), allowed: EVERYONE_IN_APPLES },
       { method: "GET", pattern: "/portal/cooperatives/:id/produce", path: () => `${apples()}/produce`, allowed: EVERYONE_IN_APPLES },
       { method: "POST", pattern: "/portal/cooperatives/:id/produce", path: () => `${apples()}/produce`, body: newApple, allowed: EVERYONE_IN_APPLES },
@@ -84,7 +92,7 @@ medusaIntegrationTestRunner({
       expect(matrix().map((row) => `${row.method} ${row.pattern}`).sort()).toEqual([...PORTAL_ROUTES.cooperatives].sort())
     })
 
-    for (const index of [...Array(7).keys()]) {
+    for (const index of [...Array(8).keys()]) {
       it(`answers each actor as the cooperative access table says — row ${index + 1}`, async () => {
         const created = await api.post(`${apples()}/produce`, newApple, bearer(tokens.applesFarmer))
         const row = matrix()[index]
@@ -102,6 +110,20 @@ medusaIntegrationTestRunner({
         }
       })
     }
+
+    it("lets a villager apply to open a cooperative in their own village, which waits for an operator", async () => {
+      const applied = await call(api.post("/portal/cooperatives", { name: "桐堤花椒合作社", village_code: APPLES.village }, bearer(tokens.villager)))
+      expect(applied.status).toBe(201)
+      expect(applied.data.cooperative).toMatchObject({ name: "桐堤花椒合作社", status: "pending", village_code: APPLES.village })
+      const id = applied.data.cooperative.id
+      const me = (await api.get("/portal/me", bearer(tokens.villager))).data
+      expect(me.cooperatives).toEqual([{ id, name: "桐堤花椒合作社", roles: ["coop_manager"] }])
+      const early = await call(api.post(`/portal/cooperatives/${id}/produce`, newApple, bearer(tokens.villager)))
+      expect(early.data.code).toBe("cooperative_not_active")
+      // Another village's code answers like a village that does not exist.
+      const elsewhere = await call(api.post("/portal/cooperatives", { name: "外村合作社", village_code: KIWI.village }, bearer(tokens.villager)))
+      expect(elsewhere).toMatchObject({ status: 404, data: { code: "village_not_found" } })
+    })
 
     it("shows farmers and managers their cooperative by name on the portal home", async () => {
       const me = (await api.get("/portal/me", bearer(tokens.applesFarmer))).data

@@ -21,6 +21,7 @@ export const PORTAL_ROUTES = {
     "POST /portal/media/photos",
   ],
   cooperatives: [
+    "POST /portal/cooperatives",
     "GET /portal/cooperatives/:id",
     "GET /portal/cooperatives/:id/produce",
     "POST /portal/cooperatives/:id/produce",

@@ -6,6 +6,7 @@ const MEMBERS_OF_COOPERATIVE = { kind: "cooperative" as const, param: "id", role
 
 /** The marketplace's /portal routes, in the village plugin's gate (deny by default). */
 registerPortalAccess([
+  { method: "POST", path: "/portal/cooperatives", access: { kind: "member" } },
   { method: "GET", path: "/portal/cooperatives/:id", access: MEMBERS_OF_COOPERATIVE },
   { method: "GET", path: "/portal/cooperatives/:id/produce", access: MEMBERS_OF_COOPERATIVE },
   { method: "POST", path: "/portal/cooperatives/:id/produce", access: MEMBERS_OF_COOPERATIVE },
