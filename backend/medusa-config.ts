@@ -8,6 +8,14 @@ const env = parseBackendEnv(process.env)
 
 type ModuleList = NonNullable<Extract<InputConfig["modules"], unknown[]>>
 
+/**
+ * Medusa's Caching module keeps hot Query results (the publishable-key check every store request makes,
+ * regions, prices) in memory, or in Redis when REDIS_URL is set. See docs/decisions/006.
+ */
+function cachingModule(): ModuleList {
+  return env.REDIS_URL ? [] : [{ resolve: "@medusajs/medusa/caching", options: { in_memory: { enable: true } } }]
+}
+
 /** With REDIS_URL set, events, workflows, locks and caches move to Redis so servers and workers can split. */
 function redisModules(redisUrl: string): ModuleList {
   return [
@@ -112,6 +120,8 @@ export default defineConfig({
       cookieSecret: env.cookieSecret,
     },
   },
+  // Turns Medusa's core caching on (labelled work in progress in 2.21); MEDUSA_FF_CACHING=false turns it off.
+  featureFlags: { caching: true },
   admin: {
     disable: env.ADMIN_DISABLE === "true",
     backendUrl: env.MEDUSA_BACKEND_URL,
@@ -124,6 +134,7 @@ export default defineConfig({
   ],
   modules: [
     ...(env.REDIS_URL ? redisModules(env.REDIS_URL) : []),
+    ...cachingModule(),
     ...fileModule(),
     ...paymentModule(),
     { key: Modules.NOTIFICATION, resolve: "@medusajs/medusa/notification", options: {

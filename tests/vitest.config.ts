@@ -13,6 +13,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 240_000,
-    env: { MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "error" },
+    // The runner restores the database under Medusa's feet between tests, which an in-memory cache
+    // cannot see; caching stays on in the end-to-end suite, which runs the real configuration.
+    env: { MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "error", MEDUSA_FF_CACHING: "false" },
   },
 })
