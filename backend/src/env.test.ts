@@ -31,4 +31,10 @@ describe("backend environment", () => {
     expect(parseBackendEnv(base).s3).toBeNull()
     expect(parseBackendEnv({ ...base, REDIS_URL: "" }).REDIS_URL).toBeUndefined()
   })
+
+  it("seeds demo data unless told this is a real deployment", () => {
+    expect(parseBackendEnv(base).TIANYUAN_DEMO_DATA).toBe("true")
+    expect(parseBackendEnv({ ...base, TIANYUAN_DEMO_DATA: "false" }).TIANYUAN_DEMO_DATA).toBe("false")
+    expect(() => parseBackendEnv({ ...base, TIANYUAN_DEMO_DATA: "no" })).toThrow(/^Invalid TIANYUAN_DEMO_DATA/)
+  })
 })

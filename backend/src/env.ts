@@ -49,6 +49,8 @@ const EnvSchema = z.object({
   ADMIN_CORS: urlList.optional(),
   AUTH_CORS: urlList.optional(),
   ADMIN_DISABLE: z.enum(["true", "false"]).default("false"),
+  /** false: the seed sets up the store only (region, sales channel, key, location), no demo people or produce. */
+  TIANYUAN_DEMO_DATA: z.enum(["true", "false"]).default("true"),
   MEILISEARCH_HOST: optionalString.pipe(z.string().url().optional()),
   MEILISEARCH_API_KEY: optionalString,
   STRIPE_API_KEY: optionalString,

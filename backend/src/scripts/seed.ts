@@ -23,6 +23,7 @@ import { createCooperativeWorkflow, createProduceWorkflow } from "@tianyuan/mark
 import { produceHandle } from "@tianyuan/marketplace/lib/produce-handle"
 import { yuanToFen } from "@tianyuan/marketplace/lib/money"
 import { demoProducePhotos } from "../lib/demo-photos"
+import { parseBackendEnv } from "../env"
 import {
   DEMO_COOPERATIVES,
   DEMO_COUNTIES,
@@ -151,6 +152,14 @@ export default async function seedDemoData({ container }: ExecArgs) {
   const profiles = await fulfillmentModule.listShippingProfiles({ type: "default" })
   if (profiles.length === 0) {
     await createShippingProfilesWorkflow(container).run({ input: { data: [{ name: "Default Shipping Profile", type: "default" }] } })
+  }
+
+  if (parseBackendEnv(process.env).TIANYUAN_DEMO_DATA === "false") {
+    // A real deployment: the store is set up; operators are created with `medusa user`, and villages,
+    // members and cooperatives arrive through the platform itself.
+    await storeModule.updateStores(store.id, { metadata: { ...(store.metadata ?? {}), [DEMO_SEED_MARKER]: DEMO_SEED_VERSION } })
+    logger.info("Store set up (TIANYUAN_DEMO_DATA=false: no demo data).")
+    return
   }
 
   logger.info("Seeding the demo operator login…")
