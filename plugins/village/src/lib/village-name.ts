@@ -12,7 +12,7 @@ export function villageDisplayName(committeeName: string): string {
 }
 
 /** A URL handle from a name's pinyin ("dong guan cun" → "dongguancun"). */
-export function handleFromPinyin(pinyin: string): string {
+export function handleFromPinyin(pinyin: string, fallback = "village"): string {
   return (
     pinyin
       .toLowerCase()
@@ -20,6 +20,6 @@ export function handleFromPinyin(pinyin: string): string {
       .normalize("NFKD")
       .replace(/[\u0300-\u036f]/g, "")
       .replace(/[^a-z0-9]+/g, "")
-      .slice(0, 60) || "village"
+      .slice(0, 60) || fallback
   )
 }
