@@ -105,6 +105,40 @@ function paymentModule(): ModuleList {
   ]
 }
 
+/**
+ * Medusa's Search module with our providers: the CJK-aware Postgres one by default, Meilisearch when
+ * MEILISEARCH_HOST is set (then the default), and Medusa's own search-postgres beside them when the
+ * bench compares (SEARCH_COMPARE_BUILTIN=true). Index definitions that name no provider get the
+ * default. See docs/search-notes.md.
+ */
+function searchModule(): ModuleList {
+  const providers: { resolve: string; id: string; options?: Record<string, unknown> }[] = [
+    { resolve: "@tianyuan/search/providers/postgres-cjk", id: "postgres-cjk", options: { maxQueryLength: 200 } },
+  ]
+  if (env.MEILISEARCH_HOST) {
+    providers.push({
+      resolve: "@tianyuan/search/providers/meilisearch",
+      id: "meilisearch",
+      options: { host: env.MEILISEARCH_HOST, apiKey: env.MEILISEARCH_API_KEY, maxQueryLength: 200 },
+    })
+  }
+  if (env.SEARCH_COMPARE_BUILTIN === "true") {
+    providers.push({ resolve: "@medusajs/medusa/search-postgres", id: "search-postgres" })
+  }
+  return [
+    {
+      key: Modules.SEARCH,
+      resolve: "@medusajs/medusa/search",
+      options: {
+        default_provider: env.MEILISEARCH_HOST ? "meilisearch" : "postgres-cjk",
+        providers,
+        // Documents per provider write while seeding or reindexing (Medusa's default is 100).
+        reindex: { batch_size: 500 },
+      },
+    },
+  ]
+}
+
 export default defineConfig({
   projectConfig: {
     databaseUrl: env.DATABASE_URL,
@@ -137,6 +171,7 @@ export default defineConfig({
     ...cachingModule(),
     ...fileModule(),
     ...paymentModule(),
+    ...searchModule(),
     { key: Modules.NOTIFICATION, resolve: "@medusajs/medusa/notification", options: {
       providers: [{ resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["feed", "email", "sms"] } }],
     } },

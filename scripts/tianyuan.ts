@@ -5,10 +5,13 @@ import { assertPortsFree, startStack, type StackMode } from "./lib/stack"
 import { DEMO_MEMBER_PASSWORD, DEMO_OFFICIAL, DEMO_OPERATOR, DEMO_VILLAGERS, DEMO_VILLAGES } from "../backend/src/lib/demo"
 
 /**
- * `npm start` (production servers), `npm run dev` (reloading servers) and `npm run seed`.
+ * `npm start` (production servers), `npm run dev` (reloading servers), `npm run seed`,
+ * `npm run areas:import`, `npm run search:reindex`, `npm run income:rebuild` and `npm run income:check`.
  * One command starts everything a newcomer needs; Ctrl-C stops it all, PostgreSQL included.
  */
 const command = process.argv[2] ?? "start"
+/** Village income (issue 7): `income-rebuild` and `income-check` take --from=YYYY-MM-DD [--to=YYYY-MM-DD]. */
+const INCOME_COMMANDS = ["income-rebuild", "income-check"] as const
 
 function banner(urls: { backend: string; admin: string; storefront: string; sellerPortal: string }) {
   const lines = [
@@ -34,8 +37,10 @@ function banner(urls: { backend: string; admin: string; storefront: string; sell
 
 async function main() {
   const env = parseLauncherEnv(process.env)
-  if (!["start", "dev", "seed", "import-areas"].includes(command)) {
-    throw new LauncherError(`Unknown command ${JSON.stringify(command)}: use start, dev, seed or import-areas`)
+  if (!["start", "dev", "seed", "import-areas", "search-reindex", ...INCOME_COMMANDS].includes(command)) {
+    throw new LauncherError(
+      `Unknown command ${JSON.stringify(command)}: use start, dev, seed, import-areas, search-reindex, ${INCOME_COMMANDS.join(" or ")}`
+    )
   }
   const serversWanted = command === "start" || command === "dev"
   const mode: StackMode = command === "dev" ? "development" : "production"
@@ -69,14 +74,23 @@ async function main() {
   process.on("SIGINT", () => void shutdown("Ctrl-C"))
   process.on("SIGTERM", () => void shutdown("SIGTERM"))
 
-  if (command === "import-areas") {
-    await stack.runBackendScript("import-areas", process.argv.slice(3)).catch(async (error) => {
+  if (command === "import-areas" || command === "search-reindex") {
+    await stack.runBackendScript(command, process.argv.slice(3)).catch(async (error) => {
       await stack.stop()
       throw error
     })
   }
+  if ((INCOME_COMMANDS as readonly string[]).includes(command)) {
+    // income-check exits 1 when the rollups differ from the orders; so does this command.
+    const ok = await stack.runBackendScript(command, process.argv.slice(3)).then(
+      () => true,
+      () => false
+    )
+    await stack.stop()
+    process.exit(ok ? 0 : 1)
+  }
   if (!serversWanted) {
-    await shutdown(command === "seed" ? "Seed complete" : "Import complete")
+    await shutdown(command === "seed" ? "Seed complete" : command === "search-reindex" ? "Reindex complete" : "Import complete")
     return
   }
   banner(stack.urls)

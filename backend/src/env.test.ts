@@ -37,4 +37,15 @@ describe("backend environment", () => {
     expect(parseBackendEnv({ ...base, TIANYUAN_DEMO_DATA: "false" }).TIANYUAN_DEMO_DATA).toBe("false")
     expect(() => parseBackendEnv({ ...base, TIANYUAN_DEMO_DATA: "no" })).toThrow(/^Invalid TIANYUAN_DEMO_DATA/)
   })
+
+  it("searches with Postgres unless Meilisearch is configured, and adds the built-in provider only for comparisons", () => {
+    const env = parseBackendEnv(base)
+    expect(env.MEILISEARCH_HOST).toBeUndefined()
+    expect(env.SEARCH_COMPARE_BUILTIN).toBe("false")
+    expect(parseBackendEnv({ ...base, MEILISEARCH_HOST: "http://search.internal:7700", MEILISEARCH_API_KEY: "key" }).MEILISEARCH_HOST).toBe(
+      "http://search.internal:7700"
+    )
+    expect(() => parseBackendEnv({ ...base, MEILISEARCH_HOST: "search.internal" })).toThrow(/^Invalid MEILISEARCH_HOST/)
+    expect(() => parseBackendEnv({ ...base, SEARCH_COMPARE_BUILTIN: "yes" })).toThrow(/^Invalid SEARCH_COMPARE_BUILTIN/)
+  })
 })

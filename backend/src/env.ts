@@ -51,8 +51,11 @@ const EnvSchema = z.object({
   ADMIN_DISABLE: z.enum(["true", "false"]).default("false"),
   /** false: the seed sets up the store only (region, sales channel, key, location), no demo people or produce. */
   TIANYUAN_DEMO_DATA: z.enum(["true", "false"]).default("true"),
+  /** Meilisearch serves the produce index when set (production); otherwise the CJK-aware Postgres provider does. */
   MEILISEARCH_HOST: optionalString.pipe(z.string().url().optional()),
   MEILISEARCH_API_KEY: optionalString,
+  /** true: Medusa's built-in search-postgres provider is registered too, for the bench's second index on the same data. */
+  SEARCH_COMPARE_BUILTIN: z.enum(["true", "false"]).default("false"),
   STRIPE_API_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   /** Where the local file provider keeps uploads (photos); the launcher points it at the data directory. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { InvalidEnvError, parseEnv } from "./env.server";
+import { DEVELOPMENT_SESSION_SECRET, InvalidEnvError, parseEnv } from "./env.server";
+
+const productionSecret = "a-production-secret-of-enough-characters";
 
 describe("parseEnv", () => {
   it("falls back to the local defaults when nothing is set", () => {
@@ -8,6 +10,7 @@ describe("parseEnv", () => {
       MEDUSA_BACKEND_URL: "http://localhost:9000",
       NODE_ENV: "development",
       PORT: 8000,
+      SESSION_SECRET: DEVELOPMENT_SESSION_SECRET,
     });
   });
 
@@ -16,6 +19,7 @@ describe("parseEnv", () => {
       MEDUSA_BACKEND_URL: "http://localhost:9000",
       NODE_ENV: "development",
       PORT: 8000,
+      SESSION_SECRET: DEVELOPMENT_SESSION_SECRET,
     });
   });
 
@@ -26,12 +30,16 @@ describe("parseEnv", () => {
         MEDUSA_PUBLISHABLE_KEY: "pk_01HXYZ",
         NODE_ENV: "production",
         PORT: "8100",
+        SESSION_SECRET: productionSecret,
+        STRIPE_PUBLISHABLE_KEY: "pk_live_abc",
       }),
     ).toEqual({
       MEDUSA_BACKEND_URL: "https://api.tianyuan.example",
       MEDUSA_PUBLISHABLE_KEY: "pk_01HXYZ",
       NODE_ENV: "production",
       PORT: 8100,
+      SESSION_SECRET: productionSecret,
+      STRIPE_PUBLISHABLE_KEY: "pk_live_abc",
     });
   });
 
@@ -49,6 +57,8 @@ describe("parseEnv", () => {
     ["PORT", "80.5"],
     ["PORT", "0"],
     ["PORT", "65536"],
+    ["SESSION_SECRET", "short"],
+    ["STRIPE_PUBLISHABLE_KEY", "sk_live_secret"],
   ])("rejects %s=%s with one line naming the variable", (name, value) => {
     let thrown: unknown;
     try {
@@ -60,6 +70,13 @@ describe("parseEnv", () => {
     const message = (thrown as Error).message;
     expect(message).toMatch(new RegExp(`^Invalid environment: ${name} `));
     expect(message).not.toContain("\n");
+  });
+
+  it("refuses to start in production without a session secret of its own", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/^Invalid environment: SESSION_SECRET is required in production/);
+    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: DEVELOPMENT_SESSION_SECRET })).toThrow(
+      /^Invalid environment: SESSION_SECRET is required in production/,
+    );
   });
 
   it("names every invalid variable at once", () => {

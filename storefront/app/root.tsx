@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { defaultLocale } from "@tianyuan/web-common/locale.ts";
 import { localeFromRequest } from "@tianyuan/web-common/locale.server.ts";
@@ -8,7 +8,10 @@ import { TranslationProvider } from "@tianyuan/web-common/translation-provider.t
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
+import { AccountNavLink, CartLink, NoticeBanner } from "./components/buyer-header";
+import { SearchBox } from "./components/search-box";
 import { translations } from "./i18n/translations.server";
+import { commitBuyerSession, getBuyerSession } from "./lib/buyer-session.server";
 import stylesheetUrl from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -16,10 +19,16 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request);
+  // The buyer's cookie says how full the cart is and whether they are signed in: no backend call.
+  const session = await getBuyerSession(request);
+  const notice = session.get("notice") ?? null;
+  const buyer = { cartCount: session.get("cartCount") ?? 0, signedIn: session.has("customerToken") };
   // Only this locale's bundle is sent; the browser never downloads the other language.
-  return { locale, translation: translations[locale] };
+  const body = { locale, translation: translations[locale], buyer, notice };
+  // A notice is shown once: reading it spends it.
+  return notice ? data(body, { headers: { "Set-Cookie": await commitBuyerSession(session) } }) : body;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
@@ -42,7 +51,17 @@ export function Layout({ children }: { children: ReactNode }) {
       <body>
         {root ? (
           <TranslationProvider locale={root.locale} translation={root.translation}>
-            <SiteShell locale={root.locale} nav={<StorefrontNav />}>
+            <SiteShell
+              locale={root.locale}
+              actions={<CartLink count={root.buyer.cartCount} />}
+              nav={
+                <>
+                  <SearchBox />
+                  <StorefrontNav signedIn={root.buyer.signedIn} />
+                </>
+              }
+            >
+              <NoticeBanner notice={root.notice} />
               {children}
             </SiteShell>
           </TranslationProvider>
@@ -56,13 +75,16 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function StorefrontNav() {
+function StorefrontNav({ signedIn }: { signedIn: boolean }) {
   const { t } = useTranslation();
   return (
     <nav className="site-nav" aria-label={t("nav.label")}>
       <ul>
         <li>
           <NavLink to="/areas">{t("nav.areas")}</NavLink>
+        </li>
+        <li>
+          <AccountNavLink signedIn={signedIn} />
         </li>
       </ul>
     </nav>

@@ -1,6 +1,8 @@
 import os from "node:os"
 import { benchAreas } from "./areas"
+import { benchCheckout } from "./checkout"
 import { benchFoundation } from "./foundation"
+import { benchIncome } from "./income"
 import { benchPages } from "./pages"
 import { benchPhotos } from "./photos"
 
@@ -10,6 +12,8 @@ const benches: Record<string, () => Promise<unknown>> = {
   areas: benchAreas,
   pages: benchPages,
   photos: benchPhotos,
+  checkout: benchCheckout,
+  income: benchIncome,
 }
 
 async function main() {

@@ -209,10 +209,10 @@ medusaIntegrationTestRunner({
       expect(outsider.menus).toEqual(["profile", "join_village"])
       const secretary = await me(tokens.secretaryA!)
       expect(secretary.villages).toEqual([expect.objectContaining({ code: VILLAGE_A.code, name: "桐堤村", handle: "tongdi", roles: ["secretary"] })])
-      expect(secretary.menus).toEqual(["profile", "join_village", "my_villages", "join_requests", "village_members"])
+      expect(secretary.menus).toEqual(["profile", "join_village", "my_villages", "join_requests", "village_members", "income"])
       const official = await me(tokens.official!)
       expect(official.areas).toEqual([expect.objectContaining({ code: "610629", name: "洛川县", level: "county", roles: ["official"] })])
-      expect(official.menus).toEqual(["profile", "join_village", "village_members", "area_overview"])
+      expect(official.menus).toEqual(["profile", "join_village", "village_members", "area_overview", "income"])
     })
 
     it("takes a villager from asking to join to seeing the village menu", async () => {

@@ -2,6 +2,7 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
+  createProductCategoriesWorkflow,
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
   createShippingProfilesWorkflow,
@@ -9,6 +10,7 @@ import {
   createUsersWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
+  updateProductsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { importAdminAreas } from "@tianyuan/village/lib/area-import"
@@ -19,20 +21,30 @@ import { parseLoginIdentifier } from "@tianyuan/village/lib/login-identifier"
 import type { MemberRole } from "@tianyuan/village/lib/roles"
 import { MARKETPLACE_MODULE } from "@tianyuan/marketplace/modules/marketplace"
 import type { MarketplaceModuleService } from "@tianyuan/marketplace/modules/marketplace"
-import { createCooperativeWorkflow, createProduceWorkflow } from "@tianyuan/marketplace/workflows"
+import {
+  createCooperativeWorkflow,
+  createPickupPointWorkflow,
+  createProduceWorkflow,
+  ensureCooperativeShippingWorkflow,
+  setDeliveryRatesWorkflow,
+} from "@tianyuan/marketplace/workflows"
+import { listCooperativeOptions } from "@tianyuan/marketplace/lib/shipping"
 import { produceHandle } from "@tianyuan/marketplace/lib/produce-handle"
+import { PRODUCE_CATEGORIES } from "@tianyuan/marketplace/lib/produce-categories"
 import { yuanToFen } from "@tianyuan/marketplace/lib/money"
 import { demoProducePhotos } from "../lib/demo-photos"
 import { parseBackendEnv } from "../env"
 import {
   DEMO_COOPERATIVES,
   DEMO_COUNTIES,
+  DEMO_DELIVERY_FEES,
   DEMO_MEMBER_PASSWORD,
   DEMO_NEWCOMER,
   DEMO_OFFICIAL,
   DEMO_VILLAGERS,
   DEMO_VILLAGES,
   DEMO_OPERATOR,
+  DEMO_PICKUP_POINTS,
   DEMO_PUBLISHABLE_KEY_TITLE,
   DEMO_REGION,
   DEMO_SALES_CHANNEL,
@@ -61,6 +73,9 @@ export default async function seedDemoData({ container }: ExecArgs) {
   if (!store) {
     throw new Error("No store found: run `medusa db:migrate` before seeding")
   }
+
+  logger.info("Preparing the search indexes…")
+  await activateSearchIndexes(container)
 
   logger.info("Seeding the sales channel…")
   let [salesChannel] = await salesChannelModule.listSalesChannels({ name: DEMO_SALES_CHANNEL })
@@ -154,6 +169,9 @@ export default async function seedDemoData({ container }: ExecArgs) {
     await createShippingProfilesWorkflow(container).run({ input: { data: [{ name: "Default Shipping Profile", type: "default" }] } })
   }
 
+  logger.info("Seeding the produce categories…")
+  const categoryIds = await seedProduceCategories(container)
+
   if (parseBackendEnv(process.env).TIANYUAN_DEMO_DATA === "false") {
     // A real deployment: the store is set up; operators are created with `medusa user`, and villages,
     // members and cooperatives arrive through the platform itself.
@@ -194,12 +212,54 @@ export default async function seedDemoData({ container }: ExecArgs) {
   await seedVillagesAndPeople(container)
 
   logger.info("Seeding the demo cooperatives, farmers and produce…")
-  await seedCooperativesAndProduce(container, salesChannel.id)
+  await seedCooperativesAndProduce(container, salesChannel.id, categoryIds)
+
+  logger.info("Seeding the cooperatives' delivery fees and pickup points…")
+  await seedCooperativeShipping(container)
 
   await storeModule.updateStores(store.id, {
     metadata: { ...(store.metadata ?? {}), [DEMO_SEED_MARKER]: DEMO_SEED_VERSION },
   })
   logger.info("Demo data complete.")
+}
+
+/**
+ * `db:migrate` creates a new search index without making it live: the backend's first start fills it.
+ * The seed writes produce before that, and every write is an event the index would refuse ("no active
+ * version yet"), so an index that is not live yet is filled now — empty, quickly — and then follows.
+ */
+async function activateSearchIndexes(container: ExecArgs["container"]) {
+  const searchModule = container.resolve(Modules.SEARCH)
+  for (const index of await searchModule.listIndexes()) {
+    if (index.status !== "ready") await searchModule.reindex({ index: index.name })
+  }
+}
+
+/**
+ * What produce is (水果, 蔬菜, 粮油…): store setup, seeded with or without demo data. Existing
+ * categories are left as operators may have renamed them; missing ones are created.
+ */
+async function seedProduceCategories(container: ExecArgs["container"]): Promise<Map<string, string>> {
+  const productModule = container.resolve(Modules.PRODUCT)
+  const handles = PRODUCE_CATEGORIES.map((category) => category.handle)
+  const existing = await productModule.listProductCategories({ handle: handles }, { select: ["id", "handle"] })
+  const missing = PRODUCE_CATEGORIES.filter((category) => !existing.some((found) => found.handle === category.handle))
+  if (missing.length) {
+    await createProductCategoriesWorkflow(container).run({
+      input: {
+        product_categories: missing.map((category) => ({
+          name: category.name,
+          handle: category.handle,
+          is_active: true,
+          is_internal: false,
+          rank: PRODUCE_CATEGORIES.indexOf(category),
+          metadata: { name_en: category.name_en },
+        })),
+      },
+    })
+  }
+  const all = await productModule.listProductCategories({ handle: handles }, { select: ["id", "handle"] })
+  return new Map(all.map((category) => [category.handle, category.id]))
 }
 
 async function demoMember(container: ExecArgs["container"], identifier: string, realName: string) {
@@ -269,7 +329,7 @@ async function seedVillagesAndPeople(container: ExecArgs["container"]) {
 }
 
 /** Four cooperatives in the demo villages, a manager and three farmers each, ten produce items each. */
-async function seedCooperativesAndProduce(container: ExecArgs["container"], salesChannelId: string) {
+async function seedCooperativesAndProduce(container: ExecArgs["container"], salesChannelId: string, categoryIds: Map<string, string>) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const villageModule = container.resolve<VillageModuleService>(VILLAGE_MODULE)
   const marketplace = container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
@@ -307,10 +367,27 @@ async function seedCooperativesAndProduce(container: ExecArgs["container"], sale
       farmers.push(member)
     }
 
-    const { data } = await query.graph({ entity: "produce_details", fields: ["product.title"], filters: { cooperative_id: cooperative.id } as Record<string, string> })
-    const listed = new Set((data as { product?: { title: string } }[]).map((details) => details.product?.title))
+    const { data } = await query.graph({
+      entity: "produce_details",
+      fields: ["product.id", "product.title", "product.categories.id"],
+      filters: { cooperative_id: cooperative.id } as Record<string, string>,
+    })
+    const listed = new Map(
+      (data as { product?: { id: string; title: string; categories?: { id: string }[] | null } }[])
+        .filter((details) => details.product)
+        .map((details) => [details.product!.title, details.product!])
+    )
     for (const [index, item] of demo.produce.entries()) {
-      if (listed.has(item.title)) continue
+      const categoryId = categoryIds.get(item.category)
+      if (!categoryId) throw new Error(`Demo produce ${item.title} has an unknown category ${item.category}`)
+      const existing = listed.get(item.title)
+      if (existing) {
+        // Produce seeded before categories existed (demo seed 4) gets its category now.
+        if (!existing.categories?.length) {
+          await updateProductsWorkflow(container).run({ input: { selector: { id: existing.id }, update: { category_ids: [categoryId] } } })
+        }
+        continue
+      }
       const farmer = farmers[index % farmers.length]
       const photos = await demoProducePhotos(container, item, farmer.id)
       await createProduceWorkflow(container).run({
@@ -323,6 +400,7 @@ async function seedCooperativesAndProduce(container: ExecArgs["container"], sale
             handle: produceHandle(item.title),
             description: `${demo.name}的${item.title}。${demo.description}`,
             metadata: { title_en: item.title_en, description_en: `${item.title_en} from ${demo.handle.replace(/-/g, " ")}.` },
+            category_id: categoryId,
             variants: item.variants.map((variant) => ({ title: variant.title, price_fen: yuanToFen(variant.price), stock: variant.stock })),
           },
           details: {
@@ -346,5 +424,55 @@ async function seedCooperativesAndProduce(container: ExecArgs["container"], sale
       })
     }
     logger.info(`${demo.name}: ${demo.produce.length} produce items`)
+  }
+}
+
+/**
+ * Every demo cooperative ships (decision 007): its own shipping profile with its produce in it, a
+ * delivery fee for every province (its own ¥8, the others ¥15) and one or two pickup points. Existing
+ * cooperatives and produce from an older seed are brought up to date; nothing is created twice.
+ */
+async function seedCooperativeShipping(container: ExecArgs["container"]) {
+  const marketplace = container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
+  const villageModule = container.resolve<VillageModuleService>(VILLAGE_MODULE)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const provinces = await villageModule.listAdminAreas({ level: "province" }, { select: ["code"] })
+  for (const demo of DEMO_COOPERATIVES) {
+    const [cooperative] = await marketplace.listCooperatives({ handle: demo.handle })
+    if (!cooperative?.stock_location_id) continue
+    const { result: shipping } = await ensureCooperativeShippingWorkflow(container).run({ input: { cooperative_id: cooperative.id } })
+
+    const { data } = await query.graph({
+      entity: "produce_details",
+      fields: ["product.id", "product.shipping_profile.id"],
+      filters: { cooperative_id: cooperative.id } as Record<string, string>,
+    })
+    const elsewhere = (data as { product?: { id: string; shipping_profile?: { id: string } | null } | null }[])
+      .map((details) => details.product)
+      .filter((product): product is { id: string; shipping_profile?: { id: string } | null } => Boolean(product) && product!.shipping_profile?.id !== shipping.shipping_profile_id)
+      .map((product) => product.id)
+    if (elsewhere.length) {
+      await updateProductsWorkflow(container).run({
+        input: { selector: { id: elsewhere }, update: { shipping_profile_id: shipping.shipping_profile_id } },
+      })
+    }
+
+    const options = await listCooperativeOptions(container, [shipping.shipping_profile_id])
+    if (!options.some((option) => option.kind === "delivery")) {
+      const own = demo.village.slice(0, 2)
+      await setDeliveryRatesWorkflow(container).run({
+        input: {
+          cooperative_id: cooperative.id,
+          rates: provinces.map((province) => ({
+            province_code: province.code,
+            amount_fen: province.code === own ? DEMO_DELIVERY_FEES.own_province_fen : DEMO_DELIVERY_FEES.other_provinces_fen,
+          })),
+        },
+      })
+    }
+    for (const point of DEMO_PICKUP_POINTS[demo.handle] ?? []) {
+      if (options.some((option) => option.kind === "pickup" && option.pickup_point?.name === point.name)) continue
+      await createPickupPointWorkflow(container).run({ input: { cooperative_id: cooperative.id, ...point } })
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatDate } from "./dates.ts";
+import { formatDate, formatDateTime } from "./dates.ts";
 
 describe("formatDate", () => {
   it("prints the day in China's time zone, whatever the server's zone", () => {
@@ -17,5 +17,17 @@ describe("formatDate", () => {
     expect(formatDate(null, "zh-CN")).toBe("");
     expect(formatDate(undefined, "en")).toBe("");
     expect(formatDate("not a date", "en")).toBe("");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("prints the day and the time in China's time zone", () => {
+    expect(formatDateTime("2025-03-01T16:30:00.000Z", "zh-CN")).toBe("2025年3月2日 00:30");
+    expect(formatDateTime("2025-03-01T16:30:00.000Z", "en")).toBe("Mar 2, 2025, 00:30");
+  });
+
+  it("is empty for a missing or unreadable date", () => {
+    expect(formatDateTime(null, "zh-CN")).toBe("");
+    expect(formatDateTime("not a date", "en")).toBe("");
   });
 });

@@ -11,3 +11,16 @@ export function formatDate(value: string | Date | null | undefined, locale: Loca
   if (Number.isNaN(date.getTime())) return "";
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: TIME_ZONE }).format(date);
 }
+
+/** "2025年3月2日 00:30" / "Mar 2, 2025, 00:30" in China's time zone; empty for a missing or unreadable date. */
+export function formatDateTime(value: string | Date | null | undefined, locale: Locale): string {
+  if (value === null || value === undefined) return "";
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return "";
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    hourCycle: "h23",
+    timeZone: TIME_ZONE,
+  }).format(date);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatCny, formatMoney } from "./money.ts";
+import { formatCny, formatFen, formatMoney } from "./money.ts";
 
 describe("formatCny", () => {
   it("reads Medusa's major-unit amounts as yuan in Chinese", () => {
@@ -23,5 +23,14 @@ describe("formatMoney", () => {
   it("accepts Medusa's lower-case currency codes", () => {
     expect(formatMoney(3, "cny", "zh-CN")).toBe("¥3.00");
     expect(formatMoney(3, "usd", "en")).toBe("$3.00");
+  });
+});
+
+describe("formatFen", () => {
+  it("reads our routes' integer fen as yuan", () => {
+    expect(formatFen(1250, "zh-CN")).toBe("¥12.50");
+    expect(formatFen(0, "zh-CN")).toBe("¥0.00");
+    expect(formatFen(128800, "en")).toBe("CN¥1,288.00");
+    expect(formatFen(1, "zh-CN")).toBe("¥0.01");
   });
 });

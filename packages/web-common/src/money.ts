@@ -14,3 +14,13 @@ export function formatMoney(amount: number, currencyCode: string, locale: Locale
     currency: currencyCode.toUpperCase(),
   }).format(amount);
 }
+
+const FEN_PER_YUAN = 100;
+
+/**
+ * Formats an amount in fen (our routes' integer minor units, `*_fen`): 1250 is ¥12.50. Integer
+ * arithmetic stays in fen; only the display divides.
+ */
+export function formatFen(fen: number, locale: Locale): string {
+  return formatCny(fen / FEN_PER_YUAN, locale);
+}

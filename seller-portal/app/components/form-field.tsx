@@ -11,6 +11,7 @@ type FieldInputProps = Pick<
   | "spellCheck"
   | "autoCapitalize"
   | "enterKeyHint"
+  | "list"
 >;
 
 /**
@@ -144,22 +145,26 @@ export function SelectField({
   );
 }
 
-/** A labelled several-line text. */
+/** A labelled several-line text, with an optional hint underneath. */
 export function TextAreaField({
   name,
   label,
+  hint,
   maxLength,
   defaultValue,
   error,
 }: {
   name: string;
   label: string;
+  hint?: string;
   maxLength?: number;
   defaultValue?: string;
   error?: string;
 }) {
   const id = `field-${name}`;
   const errorId = error ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
   return (
     <div className={error ? "form-field form-field--invalid" : "form-field"}>
       <label htmlFor={id}>{label}</label>
@@ -170,11 +175,16 @@ export function TextAreaField({
         maxLength={maxLength}
         defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
-        aria-describedby={errorId}
+        aria-describedby={describedBy}
       />
       {error ? (
         <p id={errorId} className="form-field__error">
           {error}
+        </p>
+      ) : null}
+      {hint ? (
+        <p id={hintId} className="form-field__hint">
+          {hint}
         </p>
       ) : null}
     </div>

@@ -21,6 +21,16 @@ export function NoticeBanner({ notice }: { notice: Notice | null }) {
     case "produceArchived":
       text = t(`notices.${notice.key}`, { title: notice.title });
       break;
+    case "orderActionDone":
+      text = t(`orderNotices.${notice.action}`, { number: notice.number, amount: notice.amount ?? "" });
+      break;
+    case "pickupPointAdded":
+      text = t("orderNotices.pickupPointAdded", { name: notice.name });
+      break;
+    case "deliveryRateSaved":
+    case "deliveryRateRemoved":
+      text = t(`orderNotices.${notice.key}`, { province: notice.province });
+      break;
     case "membershipRevoked":
       text = t("notices.membershipRevoked", { name: notice.name, role: roleName(notice.role) });
       break;

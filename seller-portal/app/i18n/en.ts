@@ -1,10 +1,13 @@
 import { sharedEn } from "@tianyuan/web-common/shared-translations.ts";
 
 import type { Translation } from "./zh-CN";
+import { ordersEn } from "./orders-en";
+import { incomeEn } from "./income";
 
 // `satisfies` makes TypeScript reject a missing or an extra key compared with zh-CN.
 export const en = {
   ...sharedEn,
+  ...ordersEn,
   app: {
     name: "Tianyuan portal",
     tagline: "Where farmers, cooperatives and villages get things done",
@@ -59,7 +62,13 @@ export const en = {
     villageMembers: "Village members",
     areaOverview: "Area overview",
     myProduce: "My produce",
+    orders: "Orders",
+    payouts: "Payouts",
+    areaIncome: "Income",
+    cooperativeIncome: "Cooperative income",
+    myIncome: "My income",
   },
+  income: incomeEn,
   lists: {
     separator: ", ",
   },
@@ -109,6 +118,14 @@ export const en = {
     farmerRequired: "Choose whose produce this is.",
     textTooLong: "This is too long. Please shorten it.",
     quantityInvalid: "Enter the quantity (1 to 40 characters), for example 500 jin.",
+    carrierInvalid: "Enter the courier company (1 to 40 characters).",
+    trackingNumberInvalid: "A tracking number is 6 to 40 letters, digits or dashes.",
+    reasonMissing: "Give a reason (1 to 200 characters).",
+    refundNothingChosen: "Enter at least one produce to refund, or choose the whole order.",
+    pickupNameInvalid: "Enter the pickup point's name (1 to 60 characters).",
+    pickupAddressInvalid: "Enter the pickup point's address (1 to 200 characters).",
+    provinceRequired: "Choose a province.",
+    deliveryFeeInvalid: "The fee must be from ¥0 to ¥1,000, with at most two decimals.",
     invalid: "Some of the input is not right. Please check it and send it again.",
   },
   register: {
@@ -232,6 +249,8 @@ export const en = {
     name: "Name",
     nameHint: "For example: Luochuan Fuji apples",
     unit: "Sold by",
+    category: "Category",
+    chooseCategory: "Choose a category",
     price: "Price per unit (¥)",
     priceHint: "Per the unit chosen above, for example ¥6.50 per jin.",
     stock: "Stock",

@@ -32,6 +32,11 @@ describe("translations", () => {
       villageMembers: "村民名单",
       areaOverview: "片区概况",
       myProduce: "我的农产品",
+      orders: "订单",
+      payouts: "结算",
+      areaIncome: "收入统计",
+      cooperativeIncome: "合作社收入",
+      myIncome: "我的收入",
     });
     expect(en.menus).toEqual({
       profile: "My profile",
@@ -41,6 +46,11 @@ describe("translations", () => {
       villageMembers: "Village members",
       areaOverview: "Area overview",
       myProduce: "My produce",
+      orders: "Orders",
+      payouts: "Payouts",
+      areaIncome: "Income",
+      cooperativeIncome: "Cooperative income",
+      myIncome: "My income",
     });
     expect([zhCN.fields.realName, zhCN.fields.identifier, zhCN.fields.password]).toEqual([
       "真实姓名",

@@ -1,8 +1,11 @@
 import { sharedZhCN } from "@tianyuan/web-common/shared-translations.ts";
+import { ordersZhCN } from "./orders-zh-CN";
+import { incomeZhCN } from "./income";
 
 /** Simplified Chinese, the default language. Every other language must have exactly these keys. */
 export const zhCN = {
   ...sharedZhCN,
+  ...ordersZhCN,
   app: {
     name: "田园 · 村务与合作社",
     tagline: "农户、合作社和村里办事的地方",
@@ -56,7 +59,13 @@ export const zhCN = {
     villageMembers: "村民名单",
     areaOverview: "片区概况",
     myProduce: "我的农产品",
+    orders: "订单",
+    payouts: "结算",
+    areaIncome: "收入统计",
+    cooperativeIncome: "合作社收入",
+    myIncome: "我的收入",
   },
+  income: incomeZhCN,
   lists: {
     separator: "、",
   },
@@ -106,6 +115,14 @@ export const zhCN = {
     farmerRequired: "请选择是哪位农户的。",
     textTooLong: "这里写得太长了，请删短一些。",
     quantityInvalid: "请填写数量（1 到 40 个字），例如 500 斤。",
+    carrierInvalid: "请填写快递公司（1 到 40 个字）。",
+    trackingNumberInvalid: "快递单号要是 6 到 40 位字母、数字或短横线。",
+    reasonMissing: "请填写原因（1 到 200 个字）。",
+    refundNothingChosen: "请至少填一样要退的农产品，或者选整单退款。",
+    pickupNameInvalid: "请填写自提点名称（1 到 60 个字）。",
+    pickupAddressInvalid: "请填写自提点地址（1 到 200 个字）。",
+    provinceRequired: "请选择省份。",
+    deliveryFeeInvalid: "运费要在 0 到 1000 元之间，最多两位小数。",
     invalid: "填写的内容有误，请检查后再提交。",
   },
   register: {
@@ -228,6 +245,8 @@ export const zhCN = {
     name: "名称",
     nameHint: "例如：洛川红富士苹果",
     unit: "按什么卖",
+    category: "品类",
+    chooseCategory: "请选择品类",
     price: "单价（元）",
     priceHint: "按上面选的单位算，例如每斤 6.5 元。",
     stock: "库存",

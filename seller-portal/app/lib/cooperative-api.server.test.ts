@@ -132,6 +132,22 @@ describe("createCooperativeApi", () => {
     ]);
   });
 
+  it("lists the store's product categories in their order, with the English name when there is one", async () => {
+    const { api, store } = backendAnswering({
+      product_categories: [
+        { handle: "grain-oil", name: "粮油", rank: 2, metadata: { name_en: "Grain and oil" } },
+        { handle: "fruit", name: "水果", rank: 0, metadata: { name_en: "Fruit" } },
+        { handle: "local", name: "本地特产", rank: 9, metadata: null },
+      ],
+    });
+    expect(await api.listProduceCategories("en")).toEqual([
+      { handle: "fruit", name: "水果", name_en: "Fruit" },
+      { handle: "grain-oil", name: "粮油", name_en: "Grain and oil" },
+      { handle: "local", name: "本地特产", name_en: null },
+    ]);
+    expect(store).toEqual([["/store/product-categories?limit=100", "en"]]);
+  });
+
   it("reads the public certificate with the publishable key, its origin as an address", async () => {
     const { api, store } = backendAnswering({
       certificate: {

@@ -72,6 +72,8 @@ export function originText(origin: { names: string[]; code: string }, locale: Lo
 export type NewProduce = {
   title: string;
   unit: Produce["unit"];
+  /** A product category's handle. */
+  category?: string;
   net_weight_grams?: number;
   grade?: string;
   variety?: string;
@@ -84,6 +86,20 @@ export type NewProduce = {
 };
 
 export type VariantChange = { id: string; price: string; stock: number };
+
+/** A product category a farmer can put produce in (水果, 粮油…): its handle and its names. */
+export type ProduceCategoryOption = { handle: string; name: string; name_en: string | null };
+
+const categoriesSchema = z.object({
+  product_categories: z.array(
+    z.object({
+      handle: z.string(),
+      name: z.string(),
+      rank: z.number().nullish(),
+      metadata: z.record(z.string(), z.unknown()).nullish(),
+    }),
+  ),
+});
 
 /** The marketplace plugin's cooperative and produce routes and the media plugin's upload, as the portal calls them. */
 export function createCooperativeApi({ callBackend, callStore }: { callBackend: CallBackend; callStore: CallStore }) {
@@ -159,6 +175,18 @@ export function createCooperativeApi({ callBackend, callStore }: { callBackend: 
         locale: access.locale,
       });
       return z.object({ photos: z.array(photoSchema) }).parse(answer).photos;
+    },
+
+    /** The store's product categories, in the operators' order, for the listing form's choice. */
+    async listProduceCategories(locale: Locale): Promise<ProduceCategoryOption[]> {
+      const { product_categories } = categoriesSchema.parse(await callStore("/store/product-categories?limit=100", locale));
+      return [...product_categories]
+        .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+        .map((category) => ({
+          handle: category.handle,
+          name: category.name,
+          name_en: typeof category.metadata?.name_en === "string" ? category.metadata.name_en : null,
+        }));
     },
 
     /** The public certificate (the page its QR code opens), with the origin's area names. */

@@ -15,3 +15,17 @@ export const certificatesPath = (cooperativeId: string, productId: string) =>
 
 export const certificatePath = (cooperativeId: string, productId: string, certificateId: string) =>
   `${certificatesPath(cooperativeId, productId)}/${segment(certificateId)}`;
+
+/** The cooperative's orders; `search` keeps the list's filters ("?status=placed&page=2"). */
+export const ordersPath = (cooperativeId: string, search = "") => `${cooperativePath(cooperativeId)}/orders${search}`;
+
+export const orderPath = (cooperativeId: string, orderId: string) =>
+  `${ordersPath(cooperativeId)}/${segment(orderId)}`;
+
+export const packingListPath = (cooperativeId: string, search = "") =>
+  `${cooperativePath(cooperativeId)}/packing-list${search}`;
+
+export const payoutsPath = (cooperativeId: string, search = "") => `${cooperativePath(cooperativeId)}/payouts${search}`;
+
+/** Pickup points and delivery fees. */
+export const shippingPath = (cooperativeId: string) => `${cooperativePath(cooperativeId)}/shipping`;

@@ -4,6 +4,7 @@ import { createPublishableKeySource } from "@tianyuan/web-common/publishable-key
 import { env } from "../env.server";
 import { createBackendCaller } from "./backend.server";
 import { createCooperativeApi } from "./cooperative-api.server";
+import { createOrdersApi } from "./orders-api.server";
 import { createPortalApi } from "./portal-api.server";
 import { createStoreCaller } from "./store-api.server";
 import { createStoreAreas } from "./store-areas.server";
@@ -34,3 +35,6 @@ export const cooperativeApi = createCooperativeApi({
   callBackend,
   callStore: createStoreCaller({ callBackend, publishableKeys }),
 });
+
+/** Cooperative orders, packing lists, payouts, pickup points and delivery fees: `/portal/cooperatives/:id/…`. */
+export const ordersApi = createOrdersApi(callBackend);

@@ -146,6 +146,25 @@ describe("homeMenuLinks", () => {
     expect(homeMenuLinks({ ...farmer, menus: ["profile"] }).map((link) => link.label)).toEqual(["profile"]);
   });
 
+  it("gives each cooperative its orders, and its payouts to its managers only", () => {
+    const member = me({
+      cooperatives: [
+        { id: "coop_1", name: "桐堤苹果合作社", roles: ["farmer"] },
+        { id: "coop_2", name: "五常稻米合作社", roles: ["coop_manager"] },
+      ],
+      menus: ["profile", "join_village", "cooperative", "cooperative_orders", "cooperative_payouts"],
+    });
+    expect(homeMenuLinks(member).map((link) => [link.label, link.detail, link.to])).toEqual([
+      ["myProduce", "桐堤苹果合作社", "/cooperatives/coop_1"],
+      ["orders", "桐堤苹果合作社", "/cooperatives/coop_1/orders"],
+      ["myProduce", "五常稻米合作社", "/cooperatives/coop_2"],
+      ["orders", "五常稻米合作社", "/cooperatives/coop_2/orders"],
+      ["payouts", "五常稻米合作社", "/cooperatives/coop_2/payouts"],
+      ["profile", null, "/profile"],
+      ["joinVillage", null, "/villages/join"],
+    ]);
+  });
+
   it("shows nothing /portal/me does not list, even when the roles would allow it", () => {
     const links = homeMenuLinks({ ...secretary, menus: ["profile"] });
     expect(links.map((link) => link.label)).toEqual(["profile"]);

@@ -52,12 +52,17 @@ export function produceCooperatives(me: Pick<PortalMe, "cooperatives">): MemberC
 
 export type MenuLabel =
   | "myProduce"
+  | "orders"
+  | "payouts"
   | "profile"
   | "joinVillage"
   | "myVillage"
   | "joinRequests"
   | "villageMembers"
-  | "areaOverview";
+  | "areaOverview"
+  | "areaIncome"
+  | "cooperativeIncome"
+  | "myIncome";
 
 /** One big button on the home screen: `label` names what it does, `detail` where (a village, an area). */
 export type MenuLink = { key: string; label: MenuLabel; detail: string | null; to: string };
@@ -70,14 +75,17 @@ export function homeMenuLinks(me: PortalMe): MenuLink[] {
   const menus = new Set(me.menus);
   const decidingVillages = me.villages.filter((village) => canDecideJoinRequests(me, village.code));
   const links: MenuLink[] = [];
-  if (menus.has("cooperative")) {
-    for (const cooperative of produceCooperatives(me)) {
-      links.push({
-        key: `cooperative-${cooperative.id}`,
-        label: "myProduce",
-        detail: cooperative.name,
-        to: `/cooperatives/${encodeURIComponent(cooperative.id)}`,
-      });
+  for (const cooperative of produceCooperatives(me)) {
+    const to = `/cooperatives/${encodeURIComponent(cooperative.id)}`;
+    if (menus.has("cooperative")) {
+      links.push({ key: `cooperative-${cooperative.id}`, label: "myProduce", detail: cooperative.name, to });
+    }
+    // Its orders (a farmer's: those with their produce) and, for its managers, what it is paid.
+    if (menus.has("cooperative_orders")) {
+      links.push({ key: `orders-${cooperative.id}`, label: "orders", detail: cooperative.name, to: `${to}/orders` });
+    }
+    if (menus.has("cooperative_payouts") && cooperative.roles.includes("coop_manager")) {
+      links.push({ key: `payouts-${cooperative.id}`, label: "payouts", detail: cooperative.name, to: `${to}/payouts` });
     }
   }
   if (menus.has("profile")) links.push({ key: "profile", label: "profile", detail: null, to: "/profile" });
@@ -116,6 +124,25 @@ export function homeMenuLinks(me: PortalMe): MenuLink[] {
       links.push({ key: `area-${area.code}`, label: "areaOverview", detail: area.name, to: `/areas/${area.code}` });
     }
   }
+  if (menus.has("income")) links.push(...incomeMenuLinks(me));
   if (menus.has("join_village")) links.push({ key: "join", label: "joinVillage", detail: null, to: "/villages/join" });
+  return links;
+}
+
+const AREA_INCOME_ROLES: readonly MemberRole[] = ["official", "secretary", "committee"];
+
+/** Income (issue 7): each area or village the member looks after, each cooperative they manage, their own as a farmer. */
+function incomeMenuLinks(me: PortalMe): MenuLink[] {
+  const links: MenuLink[] = [];
+  for (const scope of [...me.areas, ...me.villages].filter((scope) => scope.roles.some((role) => AREA_INCOME_ROLES.includes(role)))) {
+    links.push({ key: `income-${scope.code}`, label: "areaIncome", detail: scope.name, to: `/income?area=${scope.code}` });
+  }
+  for (const cooperative of me.cooperatives.filter((cooperative) => cooperative.roles.includes("coop_manager"))) {
+    const to = `/cooperatives/${encodeURIComponent(cooperative.id)}/income`;
+    links.push({ key: `income-${cooperative.id}`, label: "cooperativeIncome", detail: cooperative.name, to });
+  }
+  if (me.cooperatives.some((cooperative) => cooperative.roles.includes("farmer"))) {
+    links.push({ key: "income-mine", label: "myIncome", detail: null, to: "/me/income" });
+  }
   return links;
 }

@@ -10,4 +10,11 @@ export type Notice =
   /** Shown in the saved produce's own row, which the page scrolls to. */
   | { key: "produceSaved"; title: string; productId: string }
   | { key: "joinRequestApproved" | "joinRequestDeclined" | "verificationSaved"; name: string }
-  | { key: "membershipRevoked"; name: string; role: MemberRole };
+  | { key: "membershipRevoked"; name: string; role: MemberRole }
+  /** A manager's action on an order; `amount` is the refund, already formatted. */
+  | { key: "orderActionDone"; action: OrderNoticeKey; number: number; amount?: string }
+  | { key: "pickupPointAdded"; name: string }
+  | { key: "deliveryRateSaved" | "deliveryRateRemoved"; province: string };
+
+/** The order notices' keys (`orderNotices.*`), camel-cased for i18next. */
+export type OrderNoticeKey = "pack" | "ship" | "readyForPickup" | "pickedUp" | "delivered" | "cancel" | "refund";

@@ -21,6 +21,9 @@ export const portalMenus = [
   "village_members",
   "area_overview",
   "cooperative",
+  "cooperative_orders",
+  "cooperative_payouts",
+  "income",
 ] as const;
 export type PortalMenu = (typeof portalMenus)[number];
 

@@ -75,6 +75,15 @@ describe("the listing form", () => {
     });
   });
 
+  it("passes the chosen category on, and leaves it out when none was chosen", () => {
+    const read = (category: string) =>
+      readForm(newProduceFormSchema({ farmerRequired: false }), form({ ...listing, category }), "zh-CN", newProduceEcho);
+    const chosen = read(" fruit ");
+    const none = read("");
+    expect(chosen.ok && toNewProduce(chosen.data, []).category).toBe("fruit");
+    expect(none.ok && "category" in toNewProduce(none.data, [])).toBe(false);
+  });
+
   it("turns a box's net weight in kilograms into grams", () => {
     const submission = readForm(
       newProduceFormSchema({ farmerRequired: false }),

@@ -111,6 +111,13 @@ export function newProduceFormSchema({ farmerRequired }: { farmerRequired: boole
       .trim()
       .refine((title) => title.length >= 1 && [...title].length <= 80, formError("produceTitleInvalid")),
     unit: z.enum(produceUnits, formError("unitInvalid")),
+    // One of the store's category handles; the backend answers unknown_category for any other.
+    category: z
+      .string()
+      .trim()
+      .max(60, formError("invalid"))
+      .optional()
+      .transform((handle) => handle || undefined),
     price: priceField,
     stock: stockField,
     harvest_date: optionalDateField,
@@ -137,6 +144,7 @@ export type NewProduceField = FieldOf<NewProduceSchema> | "photos";
 export const newProduceEcho = [
   "title",
   "unit",
+  "category",
   "price",
   "stock",
   "harvest_date",
@@ -155,6 +163,7 @@ export const newProduceFieldForBackendCode = {
   invalid_date: "harvest_date",
   farmer_not_in_cooperative: "farmer_member_id",
   photo_not_found: "photos",
+  unknown_category: "category",
 } as const satisfies Record<string, NewProduceField>;
 
 export function toNewProduce(
@@ -164,6 +173,7 @@ export function toNewProduce(
   return {
     title: data.title,
     unit: data.unit,
+    ...(data.category === undefined ? {} : { category: data.category }),
     ...(data.net_weight === undefined ? {} : { net_weight_grams: data.net_weight }),
     ...(data.grade === undefined ? {} : { grade: data.grade }),
     ...(data.variety === undefined ? {} : { variety: data.variety }),

@@ -5,6 +5,7 @@ import { ProduceThumbnail } from "@tianyuan/web-common/produce-picture.tsx";
 import { useLocale } from "@tianyuan/web-common/use-locale.ts";
 import { useTranslation } from "react-i18next";
 
+import { CooperativeNav } from "../components/cooperative-orders";
 import { FormError, FormField } from "../components/form-field";
 import { NoticeBanner } from "../components/notice-banner";
 import { env } from "../env.server";
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
       // Managers and agents see every farmer's produce, so each row says whose it is.
       showFarmer: standing.acting_as !== "farmer",
+      manager: standing.acting_as === "coop_manager",
       // On sale first; archived produce stays listed below, with its certificates.
       rows: [...produce].sort((a, b) => Number(a.archived) - Number(b.archived)).map(toProduceRow),
       storefrontUrl: env.STOREFRONT_URL,
@@ -111,13 +113,14 @@ export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({
 };
 
 export default function ProduceListPage() {
-  const { cooperative, showFarmer, rows, storefrontUrl, notice } = useLoaderData<typeof loader>();
+  const { cooperative, showFarmer, manager, rows, storefrontUrl, notice } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const { t } = useTranslation();
   const savedNotice = notice?.key === "produceSaved" ? notice : null;
 
   return (
     <>
+      <CooperativeNav cooperativeId={cooperative.id} manager={manager} current="produce" />
       {savedNotice ? null : <NoticeBanner notice={notice} />}
       <section className="page-intro">
         <h1>{t("produceList.title")}</h1>

@@ -20,7 +20,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const standing = await notFoundWhenMissing(
     asMember(request, (access) => cooperativeApi.getStanding(access, cooperativeId)),
   );
+  const { locale } = await requireMemberAccess(request);
+  // What the produce is (水果, 粮油…), so buyers can filter by it; named in the member's language.
+  const categories = (await cooperativeApi.listProduceCategories(locale)).map((category) => ({
+    value: category.handle,
+    label: locale === "en" && category.name_en ? category.name_en : category.name,
+  }));
   return {
+    categories,
     cooperative: { id: standing.cooperative.id, name: standing.cooperative.name },
     // A farmer lists their own produce; a manager or agent says whose it is.
     farmers: standing.acting_as === "farmer" ? null : standing.farmers,
@@ -48,7 +55,7 @@ export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({
 const NO_PHOTOS: readonly KeptPhoto[] = [];
 
 export default function NewProducePage() {
-  const { cooperative, farmers, uploadUrl, maxPhotos } = useLoaderData<typeof loader>();
+  const { cooperative, categories, farmers, uploadUrl, maxPhotos } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const [photosBusy, setPhotosBusy] = useState(false);
@@ -90,6 +97,16 @@ export default function NewProducePage() {
           defaultValue={values.unit ?? "jin"}
           error={errors.unit}
         />
+        {categories.length === 0 ? null : (
+          <SelectField
+            name="category"
+            label={t("newProduce.category")}
+            options={categories}
+            placeholder={t("newProduce.chooseCategory")}
+            defaultValue={values.category ?? ""}
+            error={errors.category}
+          />
+        )}
         <FormField
           name="price"
           label={t("newProduce.price")}

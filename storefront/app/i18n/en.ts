@@ -1,10 +1,12 @@
 import { sharedEn } from "@tianyuan/web-common/shared-translations.ts";
 
+import { shopEn } from "./shop-en";
 import type { Translation } from "./zh-CN";
 
 // `satisfies` makes TypeScript reject a missing or an extra key compared with zh-CN.
 export const en = {
   ...sharedEn,
+  ...shopEn,
   app: {
     name: "Tianyuan",
     tagline: "Fresh produce straight from village cooperatives",
@@ -29,6 +31,9 @@ export const en = {
     intro: "Go from a province down to its villages and see which of them are on Tianyuan.",
     empty: "There are no areas yet.",
     noChildren: "There is nothing below this area.",
+    produceTitle: "Produce from {{area}}",
+    produceCount: "Produce: {{count}}",
+    produceUnavailable: "The produce of this area can't be listed right now. Please reload the page in a little while.",
   },
   village: {
     introductionTitle: "About the village",
@@ -88,6 +93,58 @@ export const en = {
     issuedOn: "Date issued",
     commitmentTitle: "Commitment",
     produceLink: "See this produce: {{title}}",
+  },
+  search: {
+    boxLabel: "Search produce",
+    boxPlaceholder: "apples, rice, Luochuan…",
+    submit: "Search",
+    pageTitle: "Search produce",
+    titleAll: "All produce",
+    titleQuery: "“{{q}}”",
+    resultCount: "Results: {{count}}",
+    busy: "Searching…",
+    allOfChina: "All of China",
+    areaFacet: "By region",
+    filtersLabel: "Filter and sort",
+    category: "Category",
+    allCategories: "All categories",
+    withCount: "{{label}} ({{count}})",
+    in_stock: "In stock",
+    preorder: "Pre-order open now",
+    certified: "Certified",
+    sort: "Sort",
+    sorts: {
+      relevance: "Best match",
+      price_asc: "Price: low to high",
+      price_desc: "Price: high to low",
+      harvest: "Newest harvest",
+    },
+    apply: "Apply",
+    results: "Results",
+    originBoth: "{{village}}, {{county}}",
+    soldOut: "Sold out",
+    preorderBadge: "Pre-order",
+    certifiedBadge: "Certified",
+    pagination: "Pages",
+    previous: "Previous",
+    next: "Next",
+    pageLabel: "Page {{page}}",
+    pageOf: "Page {{page}} of {{pages}}",
+    emptyTitle: "No produce matches this search",
+    emptyHint: "Try widening it:",
+    widenArea: "Look in all of {{area}}",
+    widenAll: "Look across all of China",
+    removeFilter: "Remove “{{filter}}”",
+    clearQuery: "Search without the words “{{q}}”",
+    lastPageLink: "Go to the last page",
+    problems: {
+      query_shortened: "The search words were too long, so only the first {{max}} characters were used.",
+      bad_area: "“{{value}}” is not an area code, so all of China was searched.",
+      unknown_area: "We don't know that area, so all of China was searched.",
+      bad_category: "That category name isn't valid, so every category is shown.",
+      page_out_of_range: "There is no such page: the results have {{lastPage}} pages.",
+      search_rejected: "This search couldn't be run. Please try different words.",
+    },
   },
   backendUnavailable: {
     title: "The store is unavailable right now",

@@ -16,3 +16,17 @@ export async function loadStorePage<T>(page: string, load: () => Promise<T | nul
   if (found === null) throw new Response("Not Found", { status: 404 });
   return found;
 }
+
+/**
+ * Work of a cart, checkout or account page or action: a down backend becomes the 503 the root error
+ * page explains; anything else goes on.
+ */
+export async function withBackend<T>(page: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof BackendUnavailableError)) throw error;
+    console.warn(`[storefront] ${page}: ${error.message}`);
+    throw new Response("Service Unavailable", { status: 503, headers: { "Retry-After": "30" } });
+  }
+}

@@ -8,6 +8,7 @@ import { ProducePicture } from "@tianyuan/web-common/produce-picture.tsx";
 import { useLocale } from "@tianyuan/web-common/use-locale.ts";
 import { useTranslation } from "react-i18next";
 
+import { AddToCartForm } from "../components/add-to-cart-form";
 import { originHref, PRODUCE_PHOTO_SIZES, THUMBNAIL_PHOTO_SIZES, type ProducePage } from "../lib/produce-page";
 import { findProduce, toProducePage } from "../lib/produce-page.server";
 import { loadStorePage } from "../lib/store-page.server";
@@ -150,6 +151,7 @@ function Prices({ produce }: { produce: ProducePage }) {
           </li>
         ))}
       </ul>
+      <AddToCartForm title={produce.title} variants={produce.variants} showVariantTitles={produce.showVariantTitles} />
       {produce.netWeight ? (
         <p>
           {t("produce.netWeight", {

@@ -30,6 +30,11 @@ registerPortalMessages({
   photo_not_found: { "zh-CN": "照片没有找到，请重新上传。", en: "A photo was not found; please upload it again." },
   produce_archived: { "zh-CN": "这个农产品已经下架。", en: "This produce is archived.", status: 409 },
   certificate_not_found: { "zh-CN": "没有找到这张合格证。", en: "No such certificate.", status: 404 },
+  unknown_category: { "zh-CN": "没有这个品类，请从列表里选一个。", en: "No such category; choose one from the list." },
+  search_query_too_long: {
+    "zh-CN": "搜索词太长了，最多 200 个字。",
+    en: "The search words are too long: at most 200 characters.",
+  },
 })
 
 /** Parses with a strict schema; a custom issue whose message is a known code becomes that error. */

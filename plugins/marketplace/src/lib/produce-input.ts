@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { yuanToFen } from "./money"
+import { CATEGORY_HANDLE } from "./produce-categories"
 
 /**
  * What a farmer types when listing produce, checked before anything is written. Prices arrive as
@@ -30,6 +31,12 @@ const stock = z.coerce
   .number()
   .refine((value) => Number.isInteger(value) && value >= 0 && value <= MAX_STOCK, "stock_out_of_range")
 
+/** A product category's handle (see produce-categories.ts); whether it exists is checked by the route. */
+const category = z
+  .string()
+  .trim()
+  .refine((handle) => CATEGORY_HANDLE.test(handle), "unknown_category")
+
 const date = z.coerce.date().refine((value) => !Number.isNaN(value.getTime()), "invalid_date")
 
 export const ProduceVariantInput = z.strictObject({
@@ -46,6 +53,7 @@ export const CreateProduceInput = z
     description: z.string().trim().max(5000).default(""),
     description_en: z.string().trim().max(5000).optional(),
     unit: z.enum(PRODUCE_UNITS),
+    category: category.optional(),
     net_weight_grams: z.coerce.number().int().positive().max(1_000_000).optional(),
     grade: z.string().trim().max(40).optional(),
     variety: z.string().trim().max(60).optional(),
@@ -77,6 +85,7 @@ export type CreateProduceInput = z.infer<typeof CreateProduceInput>
 export const UpdateProduceInput = z.strictObject({
   title: z.string().trim().min(1).max(80).optional(),
   description: z.string().trim().max(5000).optional(),
+  category: category.optional(),
   /** Price and stock per variant id: the one-tap edit of the farmer's list. */
   variants: z
     .array(z.strictObject({ id: z.string().max(60), price: price.optional(), stock: stock.optional() }))

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { presentCategory } from "./produce-categories"
 
 /**
  * Reads produce (product + details + cooperative + stock) through Query, and the one shape every
@@ -14,6 +15,9 @@ export const PRODUCE_FIELDS = [
   "thumbnail",
   "metadata",
   "created_at",
+  "categories.handle",
+  "categories.name",
+  "categories.metadata",
   "variants.id",
   "variants.title",
   "variants.sku",
@@ -44,6 +48,7 @@ export type ProduceRecord = {
   thumbnail: string | null
   metadata: Record<string, unknown> | null
   created_at: string | Date
+  categories?: { handle: string; name: string; metadata: Record<string, unknown> | null }[] | null
   variants: {
     id: string
     title: string
@@ -105,6 +110,7 @@ export function presentProduce(product: ProduceRecord, farmer?: { id: string; re
     description: product.description ?? "",
     description_en: (product.metadata?.description_en as string | undefined) ?? null,
     status: product.status,
+    category: presentCategory(product.categories?.[0]),
     archived: Boolean(details.archived_at),
     thumbnail: product.thumbnail,
     unit: details.unit,

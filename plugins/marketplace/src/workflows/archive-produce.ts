@@ -1,5 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { updateProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { emitEventStep, updateProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { ProduceEvents } from "../lib/produce-events"
 import { recordProduceAuditStep } from "./steps/record-produce-audit"
 import { setProduceArchivedStep } from "./steps/set-produce-archived"
 
@@ -30,5 +31,10 @@ export const archiveProduceWorkflow = createWorkflow("archive-produce", (input: 
       changes: {},
     }))
   )
+  // Archived produce leaves the search index.
+  emitEventStep({
+    eventName: ProduceEvents.ARCHIVED,
+    data: transform({ input }, ({ input }) => ({ id: input.product_id })),
+  })
   return new WorkflowResponse(entry)
 })

@@ -8,6 +8,7 @@ import {
 import { VILLAGE_MODULE } from "@tianyuan/village/modules/village"
 import { MARKETPLACE_MODULE } from "../modules/marketplace"
 import type MarketplaceModuleService from "../modules/marketplace/service"
+import { ensureCooperativeShippingStep } from "./steps/ensure-cooperative-shipping"
 
 export type CreateCooperativeInput = {
   name: string
@@ -34,7 +35,8 @@ const createCooperativeStep = createStep(
 
 /**
  * A cooperative with its own stock location (its produce is stocked and picked up there), that
- * location joined to the store's sales channel, and the link to its village.
+ * location joined to the store's sales channel, the link to its village, and what it needs to ship:
+ * its own shipping profile and an (empty) delivery fulfillment set (decision 007).
  */
 export const createCooperativeWorkflow = createWorkflow("create-cooperative", (input: CreateCooperativeInput) => {
   const locations = createStockLocationsWorkflow.runAsStep({
@@ -68,5 +70,6 @@ export const createCooperativeWorkflow = createWorkflow("create-cooperative", (i
       { [MARKETPLACE_MODULE]: { cooperative_id: cooperative.id }, [VILLAGE_MODULE]: { village_id: input.village.id } },
     ])
   )
+  ensureCooperativeShippingStep(transform({ cooperative }, ({ cooperative }) => ({ cooperative_id: cooperative.id })))
   return new WorkflowResponse(cooperative)
 })

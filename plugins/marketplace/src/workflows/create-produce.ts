@@ -4,10 +4,13 @@ import {
   createInventoryLevelsWorkflow,
   createProductsWorkflow,
   createRemoteLinkStep,
+  emitEventStep,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
+import { ProduceEvents } from "../lib/produce-events"
 import { MARKETPLACE_MODULE } from "../modules/marketplace"
 import { createProduceDetailsStep, type CreateProduceDetailsInput } from "./steps/create-produce-details"
+import { ensureCooperativeShippingStep } from "./steps/ensure-cooperative-shipping"
 import { recordProduceAuditStep } from "./steps/record-produce-audit"
 
 export type ProducePhoto = {
@@ -21,12 +24,15 @@ export type ProducePhoto = {
 export type CreateProduceWorkflowInput = {
   cooperative: { id: string; stock_location_id: string }
   sales_channel_id: string
-  shipping_profile_id: string
+  /** Ignored: produce always joins its cooperative's own shipping profile (decision 007). */
+  shipping_profile_id?: string
   product: {
     title: string
     handle: string
     description: string
     metadata: Record<string, unknown>
+    /** The product category (what the produce is), when the farmer chose one. */
+    category_id?: string | null
     variants: { title: string; price_fen: number; stock: number; sku?: string }[]
   }
   details: Omit<CreateProduceDetailsInput, "photos" | "cooperative_id"> & { photos: ProducePhoto[] }
@@ -44,7 +50,9 @@ function largest(photo: ProducePhoto, format: "webp" | "jpeg") {
  * entry. A failure in any step undoes the steps before it.
  */
 export const createProduceWorkflow = createWorkflow("create-produce", (input: CreateProduceWorkflowInput) => {
-  const productInput = transform({ input }, ({ input }) => {
+  // The cooperative's own shipping profile, so a cart asks for one shipping choice per cooperative.
+  const shipping = ensureCooperativeShippingStep(transform({ input }, ({ input }) => ({ cooperative_id: input.cooperative.id })))
+  const productInput = transform({ input, shipping }, ({ input, shipping }) => {
     const photos = input.details.photos
     return {
       products: [
@@ -53,10 +61,11 @@ export const createProduceWorkflow = createWorkflow("create-produce", (input: Cr
           handle: input.product.handle,
           description: input.product.description,
           status: "published" as const,
-          shipping_profile_id: input.shipping_profile_id,
+          shipping_profile_id: shipping.shipping_profile_id,
           thumbnail: photos[0] ? (photos[0].variants.find((v) => v.format === "webp" && v.width === 640)?.url ?? largest(photos[0], "webp")) : undefined,
           images: photos.map((photo) => ({ url: largest(photo, "webp") ?? largest(photo, "jpeg")! })),
           metadata: input.product.metadata,
+          category_ids: input.product.category_id ? [input.product.category_id] : [],
           sales_channels: [{ id: input.sales_channel_id }],
           options: [{ title: "规格", values: input.product.variants.map((variant) => variant.title) }],
           variants: input.product.variants.map((variant) => ({
@@ -110,6 +119,12 @@ export const createProduceWorkflow = createWorkflow("create-produce", (input: Cr
       changes: { title: input.product.title, variants: input.product.variants },
     }))
   )
+
+  // Released with Medusa's own events once the workflow has succeeded; the search index listens.
+  emitEventStep({
+    eventName: ProduceEvents.CREATED,
+    data: transform({ product }, ({ product }) => ({ id: product.id })),
+  })
 
   return new WorkflowResponse({ product, details })
 })

@@ -23,6 +23,9 @@ export const PORTAL_MENUS = [
   "village_members",
   "area_overview",
   "cooperative",
+  "cooperative_orders",
+  "cooperative_payouts",
+  "income",
 ] as const
 export type PortalMenu = (typeof PORTAL_MENUS)[number]
 
@@ -40,6 +43,11 @@ export function menusFor(roles: Iterable<{ scope_type: "area" | "cooperative"; r
       menus.add("village_members")
     }
     if (scope_type === "cooperative") menus.add("cooperative")
+    // Orders: every role of a cooperative (farmers read their own); payouts: its managers.
+    if (scope_type === "cooperative") menus.add("cooperative_orders")
+    if (scope_type === "cooperative" && role === "coop_manager") menus.add("cooperative_payouts")
+    // Income (issue 7): an area's for its officials, secretaries and committee; a cooperative's for its managers; farmers their own.
+    if (scope_type === "area" ? ["official", "secretary", "committee"].includes(role) : role === "coop_manager" || role === "farmer") menus.add("income")
   }
   return PORTAL_MENUS.filter((menu) => menus.has(menu))
 }

@@ -14,6 +14,10 @@ export const Cooperative = model
     status: model.enum(["pending", "active", "suspended"]).default("pending"),
     photo_url: model.text().nullable(),
     stock_location_id: model.text().nullable(),
+    /** The cooperative's own shipping profile: Medusa then asks for one shipping choice per cooperative. */
+    shipping_profile_id: model.text().nullable(),
+    /** Commission override in basis points (500 = 5 %); null means the platform default. */
+    commission_rate_bps: model.number().nullable(),
     produce: model.hasMany(() => ProduceDetails, { mappedBy: "cooperative" }),
   })
   .indexes([{ on: ["village_code"] }, { on: ["status"] }])

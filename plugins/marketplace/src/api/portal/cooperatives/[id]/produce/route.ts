@@ -2,6 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PortalError, translated } from "@tianyuan/village/lib/portal-errors"
 import { parseMarketplaceInput } from "../../../../../lib/marketplace-errors"
 import { loadProducePhotos } from "../../../../../lib/photos"
+import { produceCategoryId } from "../../../../../lib/produce-categories"
 import { CreateProduceInput } from "../../../../../lib/produce-input"
 import { produceHandle } from "../../../../../lib/produce-handle"
 import { cooperativeProductIds, presentProduce, readProduce } from "../../../../../lib/produce-read"
@@ -43,6 +44,7 @@ export const POST = translated(async (req: MedusaRequest, res: MedusaResponse) =
     throw new PortalError("farmer_not_in_cooperative")
   }
 
+  const categoryId = input.category ? await produceCategoryId(req.scope, input.category) : null
   const photos = await loadProducePhotos(req.scope, input.photo_ids, [...new Set([standing.memberId, farmerId])])
   const defaults = await listingDefaults(req.scope)
   const { result } = await createProduceWorkflow(req.scope).run({
@@ -54,6 +56,7 @@ export const POST = translated(async (req: MedusaRequest, res: MedusaResponse) =
         handle: produceHandle(input.title),
         description: input.description,
         metadata: { title_en: input.title_en ?? null, description_en: input.description_en ?? null },
+        category_id: categoryId,
         variants: input.variants.map((variant) => ({ title: variant.title, price_fen: variant.price, stock: variant.stock, sku: variant.sku })),
       },
       details: {

@@ -1,0 +1,184 @@
+import { chmodSync, mkdtempSync, rmSync } from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import pg from "pg"
+import { DEMO_COOPERATIVES, DEMO_MEMBER_PASSWORD } from "../../backend/src/lib/demo"
+import { parseLauncherEnv } from "../../scripts/lib/launcher-env"
+import { startStack } from "../../scripts/lib/stack"
+
+/**
+ * Issue 6 figures on the built backend with demo data: `POST /store/checkouts` latency (p50/p95) for a
+ * cart with produce of three cooperatives, one checkout at a time; and the race — 200 concurrent
+ * checkouts (200 carts) for the last 10 units — repeated 20 times, with the lowest available stock
+ * seen while it ran. Backend on 9211 and PostgreSQL on 54412 (BENCH_CHECKOUT_*_PORT to move them);
+ * the storefront and portal are not started (their ports are only checked to be free).
+ */
+const PORTS = {
+  backend: Number(process.env.BENCH_CHECKOUT_BACKEND_PORT ?? 9211),
+  postgres: Number(process.env.BENCH_CHECKOUT_POSTGRES_PORT ?? 54412),
+  storefront: Number(process.env.BENCH_CHECKOUT_STOREFRONT_PORT ?? 9218),
+  sellerPortal: Number(process.env.BENCH_CHECKOUT_SELLER_PORTAL_PORT ?? 9219),
+}
+const LATENCY_CARTS = Number(process.env.BENCH_CHECKOUT_CARTS ?? 40)
+const RACE_RUNS = Number(process.env.BENCH_CHECKOUT_RACE_RUNS ?? 20)
+const RACERS = 200
+const LAST_UNITS = 10
+
+const ADDRESS = {
+  first_name: "陈小雨",
+  phone: "13912345678",
+  province: "陕西省",
+  city: "延安市",
+  address_1: "凤栖街道中心街 20 号",
+  country_code: "cn",
+  metadata: { province_code: "61", city_code: "6106", district_code: "610629" },
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+async function inBatches<T>(count: number, size: number, make: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = []
+  for (let start = 0; start < count; start += size) {
+    results.push(...(await Promise.all(Array.from({ length: Math.min(size, count - start) }, (_, i) => make(start + i)))))
+  }
+  return results
+}
+
+export async function benchCheckout() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tianyuan-bench-checkout-"))
+  chmodSync(dataDir, 0o755)
+  const env = parseLauncherEnv({
+    TIANYUAN_DATA_DIR: dataDir,
+    BACKEND_PORT: String(PORTS.backend),
+    STOREFRONT_PORT: String(PORTS.storefront),
+    SELLER_PORTAL_PORT: String(PORTS.sellerPortal),
+    EMBEDDED_POSTGRES_PORT: String(PORTS.postgres),
+  })
+  const stack = await startStack({ env, mode: "production", serviceLog: path.join(dataDir, "servers.log"), log: () => undefined, apps: false })
+  const db = new pg.Client({ connectionString: stack.databaseUrl })
+  await db.connect()
+  try {
+    const base = stack.urls.backend
+    const key = (await (await fetch(`${base}/public/storefront-config`)).json()).publishable_key as string
+    const storeHeaders = { "content-type": "application/json", "x-publishable-api-key": key }
+    const request = async (method: string, url: string, body?: unknown, headers: Record<string, string> = storeHeaders) => {
+      const response = await fetch(`${base}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+      const data = await response.json().catch(() => null)
+      return { status: response.status, data }
+    }
+    const must = async (method: string, url: string, body?: unknown, headers?: Record<string, string>) => {
+      const answer = await request(method, url, body, headers)
+      if (answer.status >= 400) throw new Error(`${method} ${url} → ${answer.status} ${JSON.stringify(answer.data)}`)
+      return answer.data
+    }
+
+    const produce = new Map<string, { id: string; title: string; variants: { id: string; title: string }[] }[]>()
+    for (const demo of DEMO_COOPERATIVES) produce.set(demo.handle, (await must("GET", `/store/cooperatives/${demo.handle}`)).produce)
+    const variantOf = (handle: string, title: string) => produce.get(handle)!.find((p) => p.title === title)!.variants[0].id
+    const threeCooperatives = [
+      variantOf("tongdi-apples", "洛川红富士苹果"),
+      variantOf("yangtian-kiwi", "周至徐香猕猴桃"),
+      variantOf("lianhua-rice", "五常稻花香大米"),
+    ]
+
+    /** A cart ready to check out: lines, buyer, address, each cooperative's delivery, pay on delivery. */
+    const readyCart = async (variants: string[]) => {
+      const { cart } = await must("POST", "/store/carts", { email: "bench@example.com", shipping_address: ADDRESS, items: variants.map((variant_id) => ({ variant_id, quantity: 1 })) })
+      const view = await must("GET", `/store/carts/${cart.id}/cooperatives`)
+      for (const group of view.groups) {
+        const option = group.options.find((o: { kind: string }) => o.kind === "delivery")
+        await must("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: option.id })
+      }
+      const { payment_collection } = await must("POST", "/store/payment-collections", { cart_id: cart.id })
+      await must("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+      return cart.id as string
+    }
+
+    // 1. Latency of one checkout at a time, three cooperatives (three orders) each.
+    const carts = await inBatches(LATENCY_CARTS, 4, () => readyCart(threeCooperatives))
+    await request("POST", "/store/checkouts", { cart_id: carts.shift() }) // warm-up
+    const timings: number[] = []
+    for (const cartId of carts) {
+      const started = performance.now()
+      const answer = await request("POST", "/store/checkouts", { cart_id: cartId })
+      timings.push(performance.now() - started)
+      if (answer.status !== 201 || answer.data.checkout.orders.length !== 3) throw new Error(`checkout → ${answer.status} ${JSON.stringify(answer.data)}`)
+    }
+    timings.sort((a, b) => a - b)
+    const repeat: number[] = []
+    for (const cartId of carts.slice(0, 10)) {
+      const started = performance.now()
+      await request("POST", "/store/checkouts", { cart_id: cartId })
+      repeat.push(performance.now() - started)
+    }
+    repeat.sort((a, b) => a - b)
+
+    // 2. The race, RACE_RUNS times: a fresh produce with 10 in stock, 200 carts, 200 checkouts at once.
+    const farmer = DEMO_COOPERATIVES[0].farmers[0].identifier
+    const token = (await must("POST", "/auth/member/emailpass", { email: farmer, password: DEMO_MEMBER_PASSWORD }, { "content-type": "application/json" })).token
+    const portal = { "content-type": "application/json", authorization: `Bearer ${token}` }
+    const [{ id: cooperativeId }] = (await db.query<{ id: string }>("select id from cooperative where handle = $1", [DEMO_COOPERATIVES[0].handle])).rows
+    const runs: { won: number; refused: Record<string, number>; lowest: number; stocked: number; reserved: number; seconds: number }[] = []
+    for (let run = 0; run < RACE_RUNS; run++) {
+      const created = await must(
+        "POST",
+        `/portal/cooperatives/${cooperativeId}/produce`,
+        { title: `最后十箱 第${run + 1}轮`, unit: "box", variants: [{ title: "一级果", price: "50", stock: LAST_UNITS }] },
+        portal
+      )
+      const variantId = created.produce.variants[0].id as string
+      const [{ inventory_item_id }] = (
+        await db.query<{ inventory_item_id: string }>("select inventory_item_id from product_variant_inventory_item where variant_id = $1 and deleted_at is null", [variantId])
+      ).rows
+      const racers = await inBatches(RACERS, 16, () => readyCart([variantId]))
+      let lowest = Number.POSITIVE_INFINITY
+      let watching = true
+      const watcher = (async () => {
+        while (watching) {
+          const { rows } = await db.query<{ available: string }>(
+            "select (stocked_quantity - reserved_quantity)::text as available from inventory_level where inventory_item_id = $1 and deleted_at is null",
+            [inventory_item_id]
+          )
+          lowest = Math.min(lowest, Number(rows[0].available))
+          await new Promise((resolve) => setTimeout(resolve, 10))
+        }
+      })()
+      const started = performance.now()
+      const answers = await Promise.all(racers.map((cartId) => request("POST", "/store/checkouts", { cart_id: cartId })))
+      const seconds = (performance.now() - started) / 1000
+      watching = false
+      await watcher
+      const refused: Record<string, number> = {}
+      for (const answer of answers.filter((a) => a.status !== 201)) {
+        const code = `${answer.status} ${answer.data?.code ?? answer.data?.type ?? "?"}`
+        refused[code] = (refused[code] ?? 0) + 1
+      }
+      const { rows } = await db.query<{ stocked: string; reserved: string }>(
+        "select stocked_quantity::text as stocked, reserved_quantity::text as reserved from inventory_level where inventory_item_id = $1 and deleted_at is null",
+        [inventory_item_id]
+      )
+      runs.push({ won: answers.filter((a) => a.status === 201).length, refused, lowest, stocked: Number(rows[0].stocked), reserved: Number(rows[0].reserved), seconds })
+      process.stdout.write(`  race ${run + 1}/${RACE_RUNS}: ${runs[run].won} won, lowest available ${lowest}, ${seconds.toFixed(1)} s\n`)
+    }
+
+    const exact = runs.filter((r) => r.won === LAST_UNITS && r.reserved === LAST_UNITS && r.lowest >= 0).length
+    const refusedTotals: Record<string, number> = {}
+    for (const r of runs) for (const [code, n] of Object.entries(r.refused)) refusedTotals[code] = (refusedTotals[code] ?? 0) + n
+    const raceSeconds = runs.map((r) => r.seconds).sort((a, b) => a - b)
+    const lines = [
+      `POST /store/checkouts, 3 cooperatives → 3 orders, ${timings.length} checkouts one at a time: p50 ${percentile(timings, 50).toFixed(0)} ms, p95 ${percentile(timings, 95).toFixed(0)} ms, max ${timings[timings.length - 1].toFixed(0)} ms`,
+      `the same request again (completed cart, answers the same checkout): p50 ${percentile(repeat, 50).toFixed(0)} ms, p95 ${percentile(repeat, 95).toFixed(0)} ms`,
+      `race, ${RACERS} concurrent checkouts for the last ${LAST_UNITS} units × ${runs.length} runs: exactly ${LAST_UNITS} succeeded in ${exact}/${runs.length} runs; won per run ${[...new Set(runs.map((r) => r.won))].join(", ")}; lowest available stock seen ${Math.min(...runs.map((r) => r.lowest))}; final stocked/reserved ${[...new Set(runs.map((r) => `${r.stocked}/${r.reserved}`))].join(", ")}`,
+      `race refusals (all runs): ${Object.entries(refusedTotals).map(([code, n]) => `${code} × ${n}`).join(", ")}`,
+      `race duration (200 checkouts at once): p50 ${percentile(raceSeconds, 50).toFixed(1)} s, max ${raceSeconds[raceSeconds.length - 1].toFixed(1)} s`,
+    ]
+    console.log(lines.join("\n"))
+    return lines
+  } finally {
+    await db.end()
+    await stack.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
