@@ -5,6 +5,7 @@ import { benchFoundation } from "./foundation"
 import { benchIncome } from "./income"
 import { benchPages } from "./pages"
 import { benchPhotos } from "./photos"
+import { benchSearch } from "./search"
 
 /** `npm run bench [name]`: runs the named benchmark (all when none is named) and prints its figures. */
 const benches: Record<string, () => Promise<unknown>> = {
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   photos: benchPhotos,
   checkout: benchCheckout,
   income: benchIncome,
+  search: benchSearch,
 }
 
 async function main() {

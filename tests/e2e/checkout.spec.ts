@@ -5,6 +5,8 @@ import { E2E_URLS } from "../support/e2e-stack"
 // cooperative, reservations, payment) each take a few backend calls; on a busy two-core machine that
 // is seconds, not milliseconds.
 const expect = baseExpect.configure({ timeout: 20_000 })
+// A whole purchase is some twenty pages and forms.
+test.describe.configure({ timeout: 180_000 })
 
 // Issue 6, the buyer's side: one cart across two cooperatives, one checkout, one order per
 // cooperative. The steps are functions so the full issue test (managers see their part, one ships,

@@ -65,8 +65,8 @@ export const ordersEn = {
     back: "Back to the orders",
     readOnly:
       "You can only view this order (only your produce is shown); the cooperative's manager packs, ships and refunds it.",
+    readOnlyAgent: "You can only view this order; the cooperative's manager packs, ships and refunds it.",
     itemsTitle: "Produce",
-    quantity: "× {{quantity}}",
     refundedPart: "{{quantity}} refunded ({{amount}})",
     itemsTotal: "Produce",
     shippingFee: "Delivery",
@@ -171,7 +171,6 @@ export const ordersEn = {
     done: "Done",
     ordersTitle: "Orders ({{count}})",
     orderLine: "#{{number}} · {{name}}",
-    check: "Packed",
   },
   payouts: {
     title: "Payouts",
@@ -184,10 +183,6 @@ export const ordersEn = {
     stripeConnect: "Stripe Connect transfer",
     entriesTitle: "Statement",
     entriesEmpty: "Nothing yet. Once an order is delivered or collected, its money is booked here.",
-    when: "When",
-    what: "What",
-    amount: "Amount",
-    order: "Order",
     viewOrder: "View order",
     kinds: {
       earned: "Sales",
@@ -235,5 +230,7 @@ export const ordersEn = {
     feeHint: "0 means free delivery. A province that already has a fee gets the new one.",
     saveRate: "Save the fee",
     removeRate: "Stop delivering to {{province}}",
+    remove: "Stop",
+    free: "Free",
   },
 } satisfies OrdersTranslation;

@@ -65,8 +65,8 @@ export const ordersZhCN = {
     placedAt: "{{date}} 下单",
     back: "回到订单列表",
     readOnly: "你只能查看这个订单（只显示你家的农产品）；打包、发货、退款由合作社负责人处理。",
+    readOnlyAgent: "你只能查看这个订单；打包、发货、退款由合作社负责人处理。",
     itemsTitle: "农产品",
-    quantity: "× {{quantity}}",
     refundedPart: "已退 {{quantity}}（{{amount}}）",
     itemsTotal: "农产品合计",
     shippingFee: "运费",
@@ -170,7 +170,6 @@ export const ordersZhCN = {
     done: "好了",
     ordersTitle: "订单（{{count}} 个）",
     orderLine: "#{{number}} · {{name}}",
-    check: "已装",
   },
   payouts: {
     title: "结算",
@@ -183,10 +182,6 @@ export const ordersZhCN = {
     stripeConnect: "Stripe Connect 转账",
     entriesTitle: "收支明细",
     entriesEmpty: "还没有收支。订单送达或被取走后，货款会记在这里。",
-    when: "时间",
-    what: "项目",
-    amount: "金额",
-    order: "订单",
     viewOrder: "看订单",
     kinds: {
       earned: "货款",
@@ -234,6 +229,8 @@ export const ordersZhCN = {
     feeHint: "填 0 就是包邮。已经有运费的省份会改成新的。",
     saveRate: "保存运费",
     removeRate: "不送{{province}}",
+    remove: "停送",
+    free: "包邮",
   },
 };
 

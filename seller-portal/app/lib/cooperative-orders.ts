@@ -61,7 +61,16 @@ export type OrderRefund = {
   shipping_fen: number;
 };
 
-export type BuyerAddress = { province: string; city: string; address: string; postal_code: string };
+/** The delivery address as the order keeps it; `codes` are the area codes the buyer picked. */
+export type BuyerAddress = {
+  province: string;
+  city: string;
+  address: string;
+  postal_code: string;
+  codes: { province_code?: string; city_code?: string; district_code?: string };
+  /** "陕西省延安市洛川县 凤栖街道 中心街 20 号": the area names looked up by the portal, then the street. */
+  text?: string;
+};
 
 export type PaymentMethod = "pay_on_delivery" | "stripe" | "other";
 export type PaymentStatus = "awaiting_payment" | "paid" | "partially_refunded" | "refunded";

@@ -94,7 +94,13 @@ describe("createOrdersApi", () => {
       name: "李华",
       phone: "13800138000",
       email: "li@example.com",
-      address: { province: "陕西省", city: "延安市", address: "凤栖街道 中心街 18 号", postal_code: "" },
+      address: {
+        province: "陕西省",
+        city: "延安市",
+        address: "凤栖街道 中心街 18 号",
+        postal_code: "",
+        codes: { province_code: "61" },
+      },
     });
     expect(order.payment?.method).toBe("pay_on_delivery");
     expect(order.actions).toEqual(["pack", "ship", "cancel"]);

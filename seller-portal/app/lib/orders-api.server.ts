@@ -56,7 +56,16 @@ const trackingSchema = orNull(
 );
 
 const addressSchema = orNull(
-  z.object({ province: text, city: text, address: text, postal_code: text }),
+  z.object({
+    province: text,
+    city: text,
+    address: text,
+    postal_code: text,
+    codes: z
+      .object({ province_code: z.string().optional(), city_code: z.string().optional(), district_code: z.string().optional() })
+      .nullish()
+      .transform((codes) => codes ?? {}),
+  }),
 );
 
 const itemBrief = z.object({

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useFetcher, useLoaderData, type FetcherWithComponents } from "@remix-run/react";
 import { formatDateTime } from "@tianyuan/web-common/dates.ts";
 import type { Locale } from "@tianyuan/web-common/locale.ts";
+import { localeFromRequest } from "@tianyuan/web-common/locale.server.ts";
 import { formatFen } from "@tianyuan/web-common/money.ts";
 import { useLocale } from "@tianyuan/web-common/use-locale.ts";
 import type { ReactNode } from "react";
@@ -20,7 +21,8 @@ import { isBackendError, notFoundWhenMissing } from "../lib/backend.server";
 import { knownUnit, refundAmountFen, refundFieldName, type OrderAction, type OrderDetail } from "../lib/cooperative-orders";
 import { orderPath, ordersPath } from "../lib/cooperative-paths";
 import { backendFailure, readForm, type FormFailure } from "../lib/forms.server";
-import { cooperativeApi, ordersApi } from "../lib/medusa.server";
+import { describeAddresses } from "../lib/buyer-address.server";
+import { cooperativeApi, ordersApi, storeAreas } from "../lib/medusa.server";
 import type { OrderNoticeKey } from "../lib/notice";
 import {
   orderFieldForBackendCode,
@@ -39,16 +41,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cooperativeId = params.id ?? "";
   const orderId = params.orderId ?? "";
   // Another cooperative's order, or (for a farmer) one without their produce, is 404 like an unknown one.
-  const [standing, order] = await notFoundWhenMissing(
+  const [standing, found] = await notFoundWhenMissing(
     asMember(request, (access) =>
       Promise.all([cooperativeApi.getStanding(access, cooperativeId), ordersApi.getOrder(access, cooperativeId, orderId)]),
     ),
   );
+  // The delivery address in full, area names included, as the courier's slip needs it.
+  const [buyer] = await describeAddresses([found.buyer], storeAreas.findArea, localeFromRequest(request));
+  const order = { ...found, buyer: buyer ?? found.buyer };
   const { notice, headers } = await takeNotice(request);
   return data(
     {
       cooperative: { id: standing.cooperative.id, name: standing.cooperative.name },
       manager: standing.acting_as === "coop_manager",
+      farmer: standing.acting_as === "farmer",
       order,
       notice,
     },
@@ -197,7 +203,7 @@ export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({
 };
 
 export default function OrderPage() {
-  const { cooperative, manager, order, notice } = useLoaderData<typeof loader>();
+  const { cooperative, manager, farmer, order, notice } = useLoaderData<typeof loader>();
   // One fetcher for every action of the page: only one runs at a time, and its answer (an error, a
   // question, a notice) is shown where it belongs. Without JavaScript the page comes back with it.
   const fetcher = useFetcher<typeof action>({ key: `order-${order.id}` });
@@ -210,7 +216,8 @@ export default function OrderPage() {
     <>
       <CooperativeNav cooperativeId={cooperative.id} manager={manager} current="orders" />
       <NoticeBanner notice={notice} />
-      {outcome?.done ? (
+      {/* Once the page shows the order as it is now, not while it is being read again. */}
+      {outcome?.done && fetcher.state === "idle" ? (
         <p className="notice-banner" role="status">
           {t(`orderNotices.${outcome.done.action}`, { number: outcome.done.number, amount: outcome.done.amount ?? "" })}
         </p>
@@ -221,7 +228,7 @@ export default function OrderPage() {
           <OrderStatusBadge status={order.status} /> {t("orderDetail.placedAt", { date: formatDateTime(order.created_at, locale) })}
         </p>
       </section>
-      {manager ? null : <p className="notice">{t("orderDetail.readOnly")}</p>}
+      {manager ? null : <p className="notice">{t(farmer ? "orderDetail.readOnly" : "orderDetail.readOnlyAgent")}</p>}
 
       {manager ? <OrderActions order={order} fetcher={fetcher} outcome={outcome} /> : null}
 
@@ -333,9 +340,7 @@ function OrderHandOver({ order }: { order: OrderDetail }) {
           <h3>{t("orderDetail.deliveryTitle")}</h3>
           {buyer.address ? (
             <p>
-              {t("orderDetail.address")}：{buyer.address.province}
-              {buyer.address.city} {buyer.address.address}
-              {buyer.address.postal_code ? ` ${buyer.address.postal_code}` : ""}
+              {t("orderDetail.address")}：{buyer.address.text ?? buyer.address.address}
             </p>
           ) : null}
         </>

@@ -232,7 +232,7 @@ function OrderRow({ cooperativeId, order }: { cooperativeId: string; order: Orde
           ? ` · ${t("orders.tracking", { carrier: order.tracking.carrier, number: order.tracking.tracking_number })}`
           : null}
       </p>
-      {outcome?.done ? (
+      {outcome?.done && fetcher.state === "idle" ? (
         <p className="notice-banner" role="status">
           {t("orderNotices.pack", { number: outcome.done })}
         </p>

@@ -8,7 +8,8 @@ import { CooperativeNav, PrintButton, useItemText } from "../components/cooperat
 import { FormField, SelectField } from "../components/form-field";
 import { notFoundWhenMissing } from "../lib/backend.server";
 import { knownUnit, type PackingGroup } from "../lib/cooperative-orders";
-import { cooperativeApi, ordersApi } from "../lib/medusa.server";
+import { describeAddresses } from "../lib/buyer-address.server";
+import { cooperativeApi, ordersApi, storeAreas } from "../lib/medusa.server";
 import { readPackingListQuery } from "../lib/order-forms.server";
 import { asMember, requireMemberAccess } from "../lib/session.server";
 import type { loader as rootLoader } from "../root";
@@ -32,10 +33,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ]),
     ),
   );
+  // Delivery addresses in full, area names included, for the courier's slips.
+  const groups = await Promise.all(
+    list.groups.map(async (group) => {
+      const buyers = await describeAddresses(
+        group.orders.map((order) => order.buyer),
+        storeAreas.findArea,
+        locale,
+      );
+      return { ...group, orders: group.orders.map((order, index) => ({ ...order, buyer: buyers[index] ?? order.buyer })) };
+    }),
+  );
   return {
     cooperative: { id: standing.cooperative.id, name: standing.cooperative.name },
     manager,
-    list,
+    list: { ...list, groups },
     // The day shown (today's when none or an unreadable one was asked for), as the date field wants it.
     values: { date: query.dateError ? query.values.date : list.date, pickup_point: query.values.pickup_point },
     dateError: query.dateError,
@@ -177,10 +189,7 @@ function PackingSheet({ group, day, cooperativeName }: { group: PackingGroup; da
                 {order.buyer.phone ? ` · ${order.buyer.phone}` : ""}
               </p>
               {order.buyer.address ? (
-                <p className="packing-order__address">
-                  {order.buyer.address.province}
-                  {order.buyer.address.city} {order.buyer.address.address}
-                </p>
+                <p className="packing-order__address">{order.buyer.address.text ?? order.buyer.address.address}</p>
               ) : null}
               <ul className="packing-order__items">
                 {order.items.map((item, index) => (

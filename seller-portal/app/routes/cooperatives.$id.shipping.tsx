@@ -185,6 +185,7 @@ export default function ShippingSettingsPage() {
       <section aria-labelledby="rates-title" className="shipping-section">
         <h2 id="rates-title">{t("shippingSettings.ratesTitle")}</h2>
         <p className="form-page__intro">{t("shippingSettings.ratesIntro")}</p>
+        <SetRate provinces={provinces} posted={actionData?.intent === "set_rate" ? actionData : undefined} />
         {removeOutcome?.done ? <NoticeBanner notice={removeOutcome.done} /> : null}
         <FormError message={removeOutcome?.failure?.formError} />
         {rates.length === 0 ? (
@@ -192,9 +193,9 @@ export default function ShippingSettingsPage() {
         ) : (
           <ul className="record-list rate-list">
             {rates.map((rate) => (
-              <li key={rate.province_code} className="record rate-row">
-                <span className="record__title">{rate.province_name}</span>
-                <span className="rate-row__fee">{formatFen(rate.amount_fen, locale)}</span>
+              <li key={rate.province_code} className="rate-row">
+                <span className="rate-row__province">{rate.province_name}</span>
+                <span className="rate-row__fee">{rate.amount_fen === 0 ? t("shippingSettings.free") : formatFen(rate.amount_fen, locale)}</span>
                 <removeFetcher.Form method="post" className="rate-row__remove">
                   <FetcherMarker />
                   <input type="hidden" name="province_code" value={rate.province_code} />
@@ -202,17 +203,17 @@ export default function ShippingSettingsPage() {
                     type="submit"
                     name="intent"
                     value="remove_rate"
-                    className="button button--secondary"
+                    className="button button--secondary button--small"
+                    aria-label={t("shippingSettings.removeRate", { province: rate.province_name })}
                     disabled={removeFetcher.state !== "idle"}
                   >
-                    {t("shippingSettings.removeRate", { province: rate.province_name })}
+                    {t("shippingSettings.remove")}
                   </button>
                 </removeFetcher.Form>
               </li>
             ))}
           </ul>
         )}
-        <SetRate provinces={provinces} posted={actionData?.intent === "set_rate" ? actionData : undefined} />
       </section>
     </>
   );

@@ -2,7 +2,14 @@ import { Form, useLocation, useNavigationType, useSubmit } from "@remix-run/reac
 import { useEffect, useRef, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import { defaultSearchState, flagFilters, listingHref, normaliseQuery, parseSearchParams } from "../lib/search-params";
+import {
+  defaultSearchState,
+  flagFilters,
+  listingHref,
+  MAX_QUERY_LENGTH,
+  normaliseQuery,
+  parseSearchParams,
+} from "../lib/search-params";
 
 /** How long typing must pause before the results follow it. */
 export const TYPING_DEBOUNCE_MS = 250;
@@ -105,7 +112,7 @@ export function SearchBox() {
         name="q"
         defaultValue={state.q}
         placeholder={t("search.boxPlaceholder")}
-        maxLength={400}
+        maxLength={MAX_QUERY_LENGTH}
         enterKeyHint="search"
         autoComplete="off"
         onInput={onInput}

@@ -39,6 +39,26 @@ describe("translations", () => {
     expect(placeholders(zhCN.unitPrice)).toEqual(["price", "unit"]);
   });
 
+  it("name the search box, filters and suggestions as the search e2e tests find them", () => {
+    expect([zhCN.search.boxLabel, zhCN.search.apply, zhCN.search.in_stock, zhCN.search.certified]).toEqual([
+      "搜索农产品",
+      "筛选",
+      "有货",
+      "有认证",
+    ]);
+    expect([zhCN.search.emptyTitle, zhCN.search.widenAll, zhCN.search.previous, zhCN.search.next]).toEqual([
+      "没有找到符合条件的农产品",
+      "在全国范围内找",
+      "上一页",
+      "下一页",
+    ]);
+    expect([en.search.emptyTitle, en.search.widenArea, en.search.clearQuery]).toEqual([
+      "No produce matches this search",
+      "Look in all of {{area}}",
+      "Search without the words “{{q}}”",
+    ]);
+  });
+
   // The end-to-end tests find the produce page's sections by these headings.
   it("keep the produce page's headings as the e2e tests use them", () => {
     const headings = (bundle: typeof zhCN) => [

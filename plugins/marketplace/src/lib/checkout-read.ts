@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { MARKETPLACE_MODULE } from "../modules/marketplace"
 import type MarketplaceModuleService from "../modules/marketplace/service"
 import { amountToFen } from "./amounts"
+import { buyerStatusOfOrder, ORDER_STATUS_FIELDS } from "./order-status"
 import type { PickupPoint } from "./shipping"
 
 /** The buyer-facing status of a cooperative's order (docs/api/orders.md). */
@@ -74,22 +75,15 @@ const ORDER_FIELDS = [
   "fulfillments.delivered_at",
   "fulfillments.canceled_at",
   "fulfillments.labels.tracking_number",
+  ...ORDER_STATUS_FIELDS,
 ]
 
 /**
- * Where a buyer's order stands. Orders start "placed"; the cooperative order screens (packing,
- * shipping, pickup, refunds) move them on through Medusa's fulfilments and the order's metadata.
+ * Where a buyer's order stands: the one derivation of lib/order-status.ts (fulfilments, payment
+ * transactions, cancellation), as the cooperative's portal shows it.
  */
-export function buyerStatus(order: Pick<OrderRow, "status" | "canceled_at" | "fulfillments" | "metadata">): BuyerOrderStatus {
-  if (order.status === "canceled" || order.canceled_at) return "cancelled"
-  const refund = order.metadata?.refund_status
-  if (refund === "refunded" || refund === "partially_refunded") return refund
-  const fulfillments = (order.fulfillments ?? []).filter((fulfillment) => !fulfillment.canceled_at)
-  if (order.status === "completed" || fulfillments.some((fulfillment) => fulfillment.delivered_at)) return "completed"
-  if (order.metadata?.ready_for_pickup_at) return "ready_for_pickup"
-  if (fulfillments.some((fulfillment) => fulfillment.shipped_at)) return "shipped"
-  if (fulfillments.some((fulfillment) => fulfillment.packed_at) || fulfillments.length > 0) return "packed"
-  return "placed"
+export function buyerStatus(order: Parameters<typeof buyerStatusOfOrder>[0]): BuyerOrderStatus {
+  return buyerStatusOfOrder(order).status
 }
 
 export type PresentedCheckout = Awaited<ReturnType<typeof presentCheckouts>>[number]

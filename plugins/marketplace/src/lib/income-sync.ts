@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { MARKETPLACE_MODULE } from "../modules/marketplace"
 import type MarketplaceModuleService from "../modules/marketplace/service"
 import { INCOME_MODULE } from "../modules/income"
@@ -10,10 +10,11 @@ import { buyerKey, incomeFactsForOrder, type IncomeOrder } from "./income-facts"
 
 /**
  * Reads orders in the shape income facts are derived from, with one Query of the order and its
- * cooperative (lines, fulfilments, refund transactions and the checkout payment's refunds) plus the
- * produce details and the commission rate recorded per line at checkout. Refunds are read as the
+ * cooperative (lines, fulfilments, refund transactions) plus the refunds those transactions name,
+ * the produce details and the commission rate recorded per line at checkout. Refunds are read as the
  * marketplace's refund workflow records them (their lines in the refund's metadata), and only those
- * booked on this order (its `refund` transactions), as the payout ledger does.
+ * booked on this order (its `refund` transactions; one checkout payment serves several orders), as
+ * the payout ledger does.
  */
 const ORDER_FIELDS = [
   "id",
@@ -30,10 +31,6 @@ const ORDER_FIELDS = [
   "fulfillments.canceled_at",
   "transactions.reference",
   "transactions.reference_id",
-  "payment_collections.payments.refunds.id",
-  "payment_collections.payments.refunds.amount",
-  "payment_collections.payments.refunds.created_at",
-  "payment_collections.payments.refunds.metadata",
   "cooperative.id",
   "cooperative.village_code",
   "cooperative.commission_rate_bps",
@@ -63,7 +60,10 @@ export async function readIncomeOrders(container: MedusaContainer, ids: string[]
   const orders = (data as Raw[]).filter((order) => order.cooperative?.id)
   if (orders.length === 0) return []
   const productIds = [...new Set(orders.flatMap((order) => (order.items ?? []).map((item: Raw) => item?.product_id)).filter(Boolean))] as string[]
-  const [products, commissionLines] = await Promise.all([
+  const refundIds = [
+    ...new Set(orders.flatMap((order) => ((order.transactions ?? []) as Raw[]).filter((t) => t?.reference === "refund" && t.reference_id).map((t) => t.reference_id as string))),
+  ]
+  const [products, commissionLines, refunds] = await Promise.all([
     productIds.length
       ? query.graph({
           entity: "product",
@@ -75,21 +75,24 @@ export async function readIncomeOrders(container: MedusaContainer, ids: string[]
     container
       .resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
       .listCommissionLines({ order_id: orders.map((order) => order.id) }, { select: ["line_item_id", "rate_bps"], take: null }),
+    refundIds.length
+      ? container.resolve(Modules.PAYMENT).listRefunds({ id: refundIds }, { select: ["id", "amount", "created_at", "metadata"], take: null })
+      : [],
   ])
+  const refundOf = new Map((refunds as Raw[]).map((refund) => [refund.id as string, refund]))
   const detailsOf = new Map((products.data as Raw[]).map((product) => [product.id as string, (product.produce_details ?? {}) as Raw]))
   const rateOf = new Map(commissionLines.map((line) => [line.line_item_id, line.rate_bps]))
-  return orders.map((order) => toIncomeOrder(order, detailsOf, rateOf))
+  return orders.map((order) => toIncomeOrder(order, detailsOf, rateOf, refundOf))
 }
 
-function toIncomeOrder(order: Raw, detailsOf: Map<string, Raw>, rateOf: Map<string, number>): IncomeOrder {
+function toIncomeOrder(order: Raw, detailsOf: Map<string, Raw>, rateOf: Map<string, number>, refundOf: Map<string, Raw>): IncomeOrder {
   const cooperative = order.cooperative as Raw
   const fallbackRate = typeof cooperative.commission_rate_bps === "number" ? cooperative.commission_rate_bps : platformCommissionBps()
-  const bookedRefunds = new Set(
-    ((order.transactions ?? []) as Raw[]).filter((t) => t?.reference === "refund").map((t) => t.reference_id as string)
-  )
-  const refunds = ((order.payment_collections ?? []) as Raw[])
-    .flatMap((collection) => ((collection?.payments ?? []) as Raw[]).flatMap((payment) => (payment?.refunds ?? []) as Raw[]))
-    .filter((refund) => refund && bookedRefunds.has(refund.id))
+  const refunds = [
+    ...new Set(((order.transactions ?? []) as Raw[]).filter((t) => t?.reference === "refund").map((t) => t.reference_id as string)),
+  ]
+    .map((id) => refundOf.get(id))
+    .filter((refund): refund is Raw => !!refund)
   const fulfilled = ((order.fulfillments ?? []) as Raw[]).some((f) => f && f.delivered_at && !f.canceled_at)
   return {
     id: order.id,

@@ -167,7 +167,8 @@ async function withOrderLock<T>(container: MedusaContainer, order: CooperativeOr
   try {
     return await container.resolve(Modules.LOCKING).execute(keys, job, { timeout: 10 })
   } catch (error) {
-    if (error instanceof Error && /timed? ?out|timeout/i.test(error.message)) throw new PortalError("order_busy")
+    // In-memory: "Timed-out acquiring lock."; Redis: "Failed to acquire lock …".
+    if (error instanceof Error && /timed?[- ]?out|acquir/i.test(error.message)) throw new PortalError("order_busy")
     throw error
   }
 }

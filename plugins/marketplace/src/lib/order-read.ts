@@ -1,6 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import CooperativeOrderLink from "../links/cooperative-order"
+import { MARKETPLACE_MODULE } from "../modules/marketplace"
+import type MarketplaceModuleService from "../modules/marketplace/service"
 import { amountToFen } from "./amounts"
 import { pickupPointOf, type PickupPoint } from "./shipping"
 import { deriveOrderStatus, type DerivedStatus, type ShippingKind, type StatusFulfillment } from "./order-status"
@@ -106,17 +108,17 @@ export async function orderPaymentCollections(
   const result = new Map<string, { payment_collection_id: string; order_ids: string[] }>()
   if (orderIds.length === 0) return result
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const [{ data: links }, { data: rows }] = await Promise.all([
+  const marketplace = container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
+  const [{ data: links }, rows] = await Promise.all([
     query.graph({ entity: "order_payment_collection", fields: ["order_id", "payment_collection_id"], filters: { order_id: orderIds } } as never),
-    query.graph({
-      entity: "checkout_order",
-      fields: ["order_id", "checkout.payment_collection_id", "checkout.orders.order_id"],
-      filters: { order_id: orderIds },
-    } as never),
+    marketplace.listCheckoutOrders({ order_id: orderIds }, { relations: ["checkout", "checkout.orders"], take: null }),
   ])
-  for (const row of rows as { order_id: string; checkout?: { payment_collection_id: string | null; orders?: { order_id: string }[] } }[]) {
+  for (const row of rows) {
     if (row.checkout?.payment_collection_id) {
-      result.set(row.order_id, { payment_collection_id: row.checkout.payment_collection_id, order_ids: (row.checkout.orders ?? []).map((o) => o.order_id) })
+      result.set(row.order_id, {
+        payment_collection_id: row.checkout.payment_collection_id,
+        order_ids: (row.checkout.orders ?? []).map((o) => o.order_id),
+      })
     }
   }
   const linked = links as { order_id: string; payment_collection_id: string }[]
@@ -143,14 +145,16 @@ export async function orderPaymentCollections(
 /** The orders paid from a payment collection (link or checkout record). */
 export async function ordersOfPaymentCollection(container: MedusaContainer, paymentCollectionId: string): Promise<string[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const [{ data: links }, { data: checkouts }] = await Promise.all([
+  const [{ data: links }, checkouts] = await Promise.all([
     query.graph({ entity: "order_payment_collection", fields: ["order_id"], filters: { payment_collection_id: paymentCollectionId } } as never),
-    query.graph({ entity: "checkout", fields: ["orders.order_id"], filters: { payment_collection_id: paymentCollectionId } } as never),
+    container
+      .resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
+      .listCheckouts({ payment_collection_id: paymentCollectionId }, { relations: ["orders"], take: null }),
   ])
   return [
     ...new Set([
       ...(links as { order_id: string }[]).map((link) => link.order_id),
-      ...(checkouts as { orders?: { order_id: string }[] }[]).flatMap((checkout) => (checkout.orders ?? []).map((row) => row.order_id)),
+      ...checkouts.flatMap((checkout) => (checkout.orders ?? []).map((row) => row.order_id)),
     ]),
   ]
 }
@@ -326,7 +330,8 @@ function presentOrder(
   const items: OrderLine[] = (order.items ?? []).filter(Boolean).map((item: RawOrder) => {
     const details = item.product_id ? productById.get(item.product_id)?.produce_details : null
     const unitPrice = toFen(item.unit_price)
-    const quantity = Number(item.quantity ?? item.detail?.quantity)
+    // Medusa keeps quantities as big numbers too.
+    const quantity = MathBN.convert(item.quantity ?? item.detail?.quantity ?? 0).toNumber()
     return {
       id: item.id,
       title: item.product_title ?? item.title,

@@ -1,4 +1,4 @@
-import { deriveOrderStatus, type StatusInput } from "./order-status"
+import { buyerStatusOfOrder, deriveOrderStatus, type StatusInput } from "./order-status"
 
 const base: StatusInput = { created_at: "2026-11-01T02:00:00Z", kind: "delivery", fulfillments: [], paid_fen: 0, refunded_fen: 0 }
 const packed = { id: "ful_1", created_at: "2026-11-01T03:00:00Z", packed_at: "2026-11-01T03:00:00Z" }
@@ -27,5 +27,22 @@ describe("the buyer-facing status of an order", () => {
     const partly = deriveOrderStatus({ ...base, fulfillments: [packed], paid_fen: 1000, refunded_fen: 300 })
     expect(partly).toMatchObject({ status: "partially_refunded", stage: "packed" })
     expect(deriveOrderStatus({ ...base, paid_fen: 1000, refunded_fen: 1000 }).status).toBe("refunded")
+  })
+})
+
+describe("the status of an order read through Query", () => {
+  it("reads kind from the shipping method and money from the order's transactions", () => {
+    const order = {
+      created_at: "2026-11-01T02:00:00Z",
+      shipping_methods: [{ metadata: { kind: "pickup" } }],
+      fulfillments: [{ id: "ful_1", created_at: "2026-11-01T03:00:00Z", shipped_at: "2026-11-01T04:00:00Z" }],
+      transactions: [
+        { amount: 76, reference: "capture" },
+        { amount: -30, reference: "refund" },
+      ],
+    }
+    expect(buyerStatusOfOrder(order)).toMatchObject({ status: "partially_refunded", stage: "ready_for_pickup" })
+    expect(buyerStatusOfOrder({ ...order, transactions: [] }).status).toBe("ready_for_pickup")
+    expect(buyerStatusOfOrder({ created_at: order.created_at }).status).toBe("placed")
   })
 })

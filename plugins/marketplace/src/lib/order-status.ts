@@ -142,7 +142,7 @@ type GraphOrder = {
   created_at: When
   canceled_at?: When
   shipping_methods?: ({ metadata?: Record<string, unknown> | null } | null)[] | null
-  fulfillments?: (StatusFulfillment | null)[] | null
+  fulfillments?: (Partial<StatusFulfillment> | null)[] | null
   transactions?: ({ amount: unknown; reference?: string | null } | null)[] | null
 }
 
@@ -154,7 +154,9 @@ export function buyerStatusOfOrder(order: GraphOrder): DerivedStatus {
     created_at: order.created_at,
     canceled_at: order.canceled_at,
     kind: order.shipping_methods?.find(Boolean)?.metadata?.kind === "pickup" ? "pickup" : "delivery",
-    fulfillments: (order.fulfillments ?? []).filter((f): f is StatusFulfillment => Boolean(f)),
+    fulfillments: (order.fulfillments ?? [])
+      .filter((f): f is Partial<StatusFulfillment> => Boolean(f))
+      .map((f, index) => ({ ...f, id: f.id ?? `fulfillment-${index}`, created_at: f.created_at ?? f.packed_at ?? null })),
     paid_fen: transactions.filter((t) => t.reference === "capture").reduce((sum, t) => sum + fen(t.amount), 0),
     refunded_fen: -transactions.filter((t) => t.reference === "refund").reduce((sum, t) => sum + fen(t.amount), 0),
   })

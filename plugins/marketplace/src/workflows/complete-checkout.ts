@@ -245,6 +245,8 @@ export const completeCheckoutWorkflow = createWorkflow(
       authorizePaymentSessionStep(transform({ plan }, ({ plan }) => ({ id: plan.payment.session_id, context: {} })))
       faultAfter("authorize-payment")
 
+      // No `.config({ name })` on compensating steps in this `when` branch: in Medusa 2.21 a renamed step
+      // inside `when` gets no compensation input, so its compensation silently does nothing.
       createRemoteLinkStep(
         transform({ placed, plan }, ({ placed, plan }) =>
           placed.flatMap(({ group, order }): LinkDefinition[] => [
@@ -253,7 +255,7 @@ export const completeCheckoutWorkflow = createWorkflow(
             { [MARKETPLACE_MODULE]: { cooperative_id: group.cooperative.id }, [Modules.ORDER]: { order_id: order.id } },
           ])
         )
-      ).config({ name: "link-checkout-orders" })
+      )
       faultAfter("create-links")
 
       updateCartsStep(transform({ plan }, ({ plan }) => [{ id: plan.cart.id, completed_at: new Date() }]))
@@ -262,7 +264,7 @@ export const completeCheckoutWorkflow = createWorkflow(
       emitEventStep({
         eventName: OrderWorkflowEvents.PLACED,
         data: transform({ placed }, ({ placed }) => placed.map(({ order }) => ({ id: order.id }))),
-      }).config({ name: "emit-orders-placed" })
+      })
       faultAfter("emit-events")
 
       return checkout

@@ -13,8 +13,11 @@ export type CheckoutReservation = {
   name: string
 }
 
-/** How long a checkout waits for the inventory lock of its produce before answering "busy". */
-const LOCK_TIMEOUT_SECONDS = 30
+/**
+ * How long a checkout waits for the inventory lock of its produce before answering "busy". Generous:
+ * when many buyers race for the last units, each waits its turn (a turn is a read and an insert).
+ */
+const LOCK_TIMEOUT_SECONDS = 120
 
 /**
  * Reserves the checkout's stock inside Medusa's inventory lock (the locking module, keyed by inventory
@@ -45,6 +48,9 @@ export const reserveCheckoutInventoryStep = createStep(
       if (!entry.names.includes(item.name)) entry.names.push(item.name)
       demand.set(key, entry)
     }
+    // Sold out already? Then answer without queueing for the lock (the check under the lock decides).
+    const early = shortfall([...demand.values()], await availableAt(container, [...demand.values()]))
+    if (early) throw new CheckoutRefusal("out_of_stock", { name: early.names.join("、") })
     const reservations = await locking.execute(
       keys,
       async () => {

@@ -90,4 +90,18 @@ describe("postgres-cjk beyond the contract", () => {
     expect(ids(await search(undefined, { filters: { village_code: { $prefix: "6106%" } } }))).toEqual([])
     expect(ids(await search(undefined, { filters: { village_code: { $prefix: "6106" } } })).sort()).toEqual(["apple", "dates"])
   })
+
+  it("tolerates exactly one typo: two wrong letters make another word", async () => {
+    expect(ids(await search("kiwifruti"))).toEqual(["kiwi"]) // neighbours swapped: one typo
+    expect(ids(await search("kiwifroot"))).toEqual([]) // two letters replaced (trigram similarity 0.38 used to match)
+  })
+
+  it("keeps question marks in documents and filter values (MikroORM's execute would make them $n placeholders)", async () => {
+    const apple = corpus.find((doc) => doc.id === "apple")!
+    const asked = { ...apple, id: "asked", title: "问号苹果", description: "甜吗? 甜!", variety: "红富士?" }
+    await provider.upsertDocuments({ index: "produce_pg_only", definition, documents: [asked] })
+    expect((await search("问号")).hits.map((hit) => hit.document)).toEqual([asked])
+    expect(ids(await search(undefined, { filters: { variety: "红富士?" } }))).toEqual(["asked"])
+    await provider.deleteDocuments({ index: "produce_pg_only", filters: { id: ["asked"] } })
+  })
 })

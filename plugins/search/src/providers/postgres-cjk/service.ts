@@ -146,6 +146,18 @@ export function pinyinTerms(text: string): { words: string[]; syllables: string[
 
 const pinyinCache = new Map<string, { words: string[]; syllables: string[]; joined: string[] }>()
 
+const termsCache = new Map<string, string[]>()
+
+/** cjkTerms, remembered: area, category and cooperative names repeat across thousands of documents. */
+function textTerms(text: string): string[] {
+  let terms = termsCache.get(text)
+  if (!terms) {
+    if (termsCache.size >= 50_000) termsCache.clear()
+    termsCache.set(text, (terms = cjkTerms(text)))
+  }
+  return terms
+}
+
 function computePinyinTerms(text: string): { words: string[]; syllables: string[]; joined: string[] } {
   const words = new Set<string>()
   const syllables = new Set<string>()
@@ -588,7 +600,7 @@ export class PostgresCjkSearchService extends AbstractSearchProviderService {
     for (const [path, { field }] of flat) {
       if (!field.searchable || field.type === "object") continue
       for (const value of textsOf(readPath(doc, path))) {
-        cjkTerms(value).forEach((t) => {
+        textTerms(value).forEach((t) => {
           terms.add(t)
           word(t)
         })
@@ -619,40 +631,40 @@ export class PostgresCjkSearchService extends AbstractSearchProviderService {
     return { title: wordText(titles), terms: [...terms], vocabulary }
   }
 
-  /** Inserts or rewrites rows for documents; returns how many were new. */
-  protected async writeRows(info: IndexInfo, docs: { id: string; doc: Record<string, unknown> }[]): Promise<number> {
+  /**
+   * Inserts or rewrites rows for documents, one statement (one commit) per batch of 500: the rows, the
+   * new vocabulary words and the catalog's document count together.
+   */
+  protected async writeRows(info: IndexInfo, docs: { id: string; doc: Record<string, unknown> }[]): Promise<void> {
     const columns = [...info.columns.values()]
     const names = columns.map((column) => `"${column.name}"`)
-    let inserted = 0
+    let known = this.vocabulary_.get(info.name)
+    if (!known || known.size > 2_000_000) this.vocabulary_.set(info.name, (known = new Set()))
     for (let i = 0; i < docs.length; i += BATCH) {
       const slice = docs.slice(i, i + BATCH)
-      const latin = new Set<string>()
+      const fresh = new Set<string>()
       const values = slice.map(({ id, doc }) => {
         const p = this.project(doc, info.flat, info.columns.values())
-        p.vocabulary.forEach((term) => latin.add(term))
+        p.vocabulary.forEach((term) => known!.has(term) || fresh.add(term))
         const typed = columns.map((column) => storedValue(column, doc))
         return `(${[literal(id), `${literal(JSON.stringify(doc))}::jsonb`, literal(p.title), `array_to_tsvector(${literal(pgArray(p.terms))}::text[])`, ...typed].join(", ")})`
       })
-      const rows = await this.run(
-        `INSERT INTO "${info.table}" ("id", "document", "title_text", "terms"${names.map((n) => `, ${n}`).join("")})
-         VALUES ${values.join(",\n")}
-         ON CONFLICT ("id") DO UPDATE SET "document" = EXCLUDED."document", "title_text" = EXCLUDED."title_text",
-           "terms" = EXCLUDED."terms", "indexed_at" = now()${names.map((n) => `, ${n} = EXCLUDED.${n}`).join("")}
-         RETURNING ("xmax" = 0) AS "inserted"`
+      const vocabulary = fresh.size
+        ? `"v" AS (INSERT INTO "${info.table}_v" ("term") SELECT unnest(${literal(pgArray([...fresh]))}::text[]) ON CONFLICT DO NOTHING), `
+        : ""
+      await this.run(
+        `WITH ${vocabulary}"i" AS (
+           INSERT INTO "${info.table}" ("id", "document", "title_text", "terms"${names.map((n) => `, ${n}`).join("")})
+           VALUES ${values.join(",\n")}
+           ON CONFLICT ("id") DO UPDATE SET "document" = EXCLUDED."document", "title_text" = EXCLUDED."title_text",
+             "terms" = EXCLUDED."terms", "indexed_at" = now()${names.map((n) => `, ${n} = EXCLUDED.${n}`).join("")}
+           RETURNING ("xmax" = 0) AS "inserted")
+         UPDATE "${CATALOG}" SET "document_count" = "document_count" + (SELECT count(*) FROM "i" WHERE "inserted"), "updated_at" = now()
+         WHERE "name" = ${literal(info.name)}`
       )
-      inserted += rows.filter((row) => row.inserted === true || row.inserted === "t").length
-      await this.addVocabulary(info, latin)
+      // Only once written: a failed batch must not leave words marked as known.
+      fresh.forEach((term) => known!.add(term))
     }
-    return inserted
-  }
-
-  protected async addVocabulary(info: IndexInfo, terms: Set<string>): Promise<void> {
-    let known = this.vocabulary_.get(info.name)
-    if (!known || known.size > 2_000_000) this.vocabulary_.set(info.name, (known = new Set()))
-    const fresh = [...terms].filter((term) => !known!.has(term))
-    if (!fresh.length) return
-    await this.run(`INSERT INTO "${info.table}_v" ("term") SELECT unnest(${literal(pgArray(fresh))}::text[]) ON CONFLICT DO NOTHING`)
-    fresh.forEach((term) => known!.add(term))
   }
 
   override async upsertDocuments({
@@ -672,8 +684,7 @@ export class PostgresCjkSearchService extends AbstractSearchProviderService {
       if (id == null || id === "") invalid(`A document of index "${index}" has no "${key}"`)
       byId.set(String(id), doc as Record<string, unknown>)
     }
-    const inserted = await this.guard(index, () => this.writeRows(info, [...byId].map(([id, doc]) => ({ id, doc }))))
-    await this.adjustCount(index, inserted)
+    await this.guard(index, () => this.writeRows(info, [...byId].map(([id, doc]) => ({ id, doc }))))
     return this.task(index)
   }
 
@@ -903,8 +914,8 @@ export class PostgresCjkSearchService extends AbstractSearchProviderService {
 
   /**
    * Vocabulary words exactly one edit (insertion, deletion, substitution or swap of neighbours) from each
-   * word, with the same first letter. A word one edit away keeps its first or its last `half` letters, so
-   * two index ranges give the candidates; the edit distance is then checked here.
+   * word, with the same first letter. Two index ranges give the candidates (same first half, or same last
+   * half); the edit distance is then checked here.
    */
   protected async typoCandidates(table: string, words: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>()
@@ -912,7 +923,9 @@ export class PostgresCjkSearchService extends AbstractSearchProviderService {
     const like = (s: string) => literal(`${s.replace(/[\\%_]/g, "\\$&")}%`)
     const selects = words.flatMap((word, i) => {
       const chars = [...word]
-      const half = Math.max(1, Math.floor(chars.length / 2) - 1)
+      // An edit touches at most two neighbouring letters, so with half ≤ (n − 1) / 2 the first or the
+      // last `half` letters are untouched (for insertions and deletions too).
+      const half = Math.max(1, Math.floor((chars.length - 1) / 2))
       const shape = `length("term") BETWEEN ${chars.length - 1} AND ${chars.length + 1}`
       return [
         `SELECT ${i} AS "w", "term" FROM "${table}_v" WHERE "term" LIKE ${like(chars.slice(0, half).join(""))} AND ${shape}`,

@@ -32,6 +32,8 @@ export const GET = translated(async (req: MedusaRequest, res: MedusaResponse) =>
   if (query.from) created.$gte = chinaDayRange(query.from).start
   if (query.to) created.$lt = chinaDayRange(query.to).end
   const orders = await readOrders(req.scope, ids, Object.keys(created).length ? { created_at: created } : {})
+  // "#1042" is an order number only; otherwise the number, the buyer's name, phone (managers, 4+ digits) or a produce.
+  const byNumber = query.q?.startsWith("#") ?? false
   const needle = query.q?.toLowerCase().replace(/^#/, "")
   const matching = orders
     .filter((order) => order.cooperative.id === viewer.cooperativeId)
@@ -42,9 +44,10 @@ export const GET = translated(async (req: MedusaRequest, res: MedusaResponse) =>
       (order) =>
         !needle ||
         String(order.display_id) === needle ||
-        order.buyer.name.toLowerCase().includes(needle) ||
-        (viewer.acting === "coop_manager" && order.buyer.phone.includes(needle)) ||
-        order.items.some((item) => item.title.toLowerCase().includes(needle))
+        (!byNumber &&
+          (order.buyer.name.toLowerCase().includes(needle) ||
+            (viewer.acting === "coop_manager" && needle.length >= 4 && order.buyer.phone.includes(needle)) ||
+            order.items.some((item) => item.title.toLowerCase().includes(needle))))
     )
     .sort((a, b) => b.created_at.localeCompare(a.created_at))
   const page = matching.slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE)
