@@ -84,8 +84,10 @@ export async function benchCheckout() {
     ]
 
     /** A cart ready to check out: lines, buyer, address, each cooperative's delivery, pay on delivery. */
+    let buyers = 0
     const readyCart = async (variants: string[]) => {
-      const { cart } = await must("POST", "/store/carts", { email: "bench@example.com", shipping_address: ADDRESS, items: variants.map((variant_id) => ({ variant_id, quantity: 1 })) })
+      // One email each: Medusa makes a guest customer per new email, and two at once collide.
+      const { cart } = await must("POST", "/store/carts", { email: `bench${++buyers}@example.com`, shipping_address: ADDRESS, items: variants.map((variant_id) => ({ variant_id, quantity: 1 })) })
       const view = await must("GET", `/store/carts/${cart.id}/cooperatives`)
       for (const group of view.groups) {
         const option = group.options.find((o: { kind: string }) => o.kind === "delivery")

@@ -69,6 +69,15 @@ export async function fillAddress(page: Page, buyer: Buyer, { javaScript }: { ja
   await expect(page.getByLabel("邮箱", { exact: true })).toHaveValue(buyer.email)
   await page.getByLabel("街道或乡镇", { exact: true }).fill("凤栖街道")
   await page.getByLabel("详细地址", { exact: true }).fill("中心街 18 号 2 单元 301")
+  if (!javaScript) {
+    // A mistyped number is refused beside its field; everything else stays as typed.
+    await page.getByLabel("手机号", { exact: true }).fill("1380013")
+    await page.getByRole("button", { name: "保存收货信息" }).click()
+    await expect(page.getByText("请填写 11 位手机号，例如 13800138000。")).toBeVisible()
+    await expect(page.getByLabel("详细地址", { exact: true })).toHaveValue("中心街 18 号 2 单元 301")
+    await expect(page.getByLabel("区县", { exact: true })).toHaveValue("610629")
+    await page.getByLabel("手机号", { exact: true }).fill(buyer.phone)
+  }
   await page.getByRole("button", { name: "保存收货信息" }).click()
   await expect(page.getByText("中心街 18 号 2 单元 301")).toBeVisible()
 }
