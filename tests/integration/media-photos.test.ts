@@ -16,8 +16,8 @@ import { processPhotosWorkflow } from "../../plugins/media/src/workflows/process
 import * as corpus from "../support/photo-corpus"
 
 const ROOT = path.resolve(__dirname, "../..")
-/** Medusa's local file provider writes under the process's working directory. */
-const STORED_PHOTOS = path.resolve(process.cwd(), "static", "photos")
+/** Medusa's local file provider writes to this file's own folder (support/isolate-uploads.ts). */
+const STORED_PHOTOS = path.resolve(process.env.FILE_UPLOAD_DIR ?? path.join(process.cwd(), "static"), "photos")
 const IMMUTABLE = "public, max-age=31536000, immutable"
 
 type Variant = { width: number; format: "webp" | "jpeg"; url: string }

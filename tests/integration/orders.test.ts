@@ -405,7 +405,7 @@ medusaIntegrationTestRunner({
 
       // The buyer's own view of the checkout shows the same status.
       const mine = (await api.get(`/store/checkouts/${placed.checkout_id}`, store)).data.checkout
-      expect(mine.orders[0]).toMatchObject({ status: "completed", tracking_number: "SF1234567890123" })
+      expect(mine.orders[0]).toMatchObject({ status: "completed", tracking_number: "SF1234567890123", carrier: "顺丰速运" })
 
       // The cooperative earned its lines and the delivery fee, less 5 % commission on the lines.
       const entries = await ledger({ order_id: order.id })

@@ -175,6 +175,17 @@ medusaIntegrationTestRunner({
       })
       expect(fuji.document.thumbnail).toMatchObject({ url_320: expect.stringMatching(/^http/), url_640: expect.stringMatching(/^http/), thumbhash: expect.any(String) })
       expect(fuji.document.harvested_at).toEqual(expect.any(String))
+      // What the card adds to the cart, stored and handed back as built, also when the storefront
+      // asks for just its leaves (as for the thumbnail).
+      const buyVariants = [
+        { id: expect.stringMatching(/^variant_/), title: "80mm 一级果", price: 68, in_stock: true },
+        { id: expect.stringMatching(/^variant_/), title: "85mm 特级果", price: 88, in_stock: true },
+      ]
+      expect(fuji.document.buy_variants).toEqual(expect.arrayContaining(buyVariants))
+      const fields = ["id", "buy_variants.id", "buy_variants.title", "buy_variants.price", "buy_variants.in_stock"]
+      const [narrow] = (await search({ filters: { q: "洛川红富士苹果" }, pagination: { take: 1 }, fields })).hits
+      expect(Object.keys(narrow.document).sort()).toEqual(["buy_variants", "id"])
+      expect(narrow.document.buy_variants).toEqual(expect.arrayContaining(buyVariants))
     })
 
     it("counts produce per area at every level, and drills down by filtering the level above", async () => {
@@ -318,12 +329,18 @@ medusaIntegrationTestRunner({
     it("hides a suspended cooperative's produce and shows it again when it is approved", async () => {
       const kiwiCount = async () => (await search({ filters: { cooperative_id: coop[KIWI.handle] }, pagination: { take: 0 } })).metadata.count
       expect(await kiwiCount()).toBe(KIWI.produce.length)
+      const [kiwi] = (await search({ filters: { cooperative_id: coop[KIWI.handle] }, pagination: { take: 1 } })).hits
+      const kiwiPage = `/store/produce/${kiwi.document.handle}`
+      expect((await call(api.get(kiwiPage, storeHeaders))).status).toBe(200)
       const suspended = await call(api.post(`/admin/cooperatives/${coop[KIWI.handle]}/status`, { status: "suspended" }, admin))
       expect(suspended.status).toBe(200)
       await eventually(async () => expect(await kiwiCount()).toBe(0))
       expect(await titlesFor("猕猴桃")).toEqual([])
+      // Its produce pages go too, not just the search: a buyer with an old link reads "not found".
+      expect((await call(api.get(kiwiPage, storeHeaders))).status).toBe(404)
       await call(api.post(`/admin/cooperatives/${coop[KIWI.handle]}/status`, { status: "active" }, admin))
       await eventually(async () => expect(await kiwiCount()).toBe(KIWI.produce.length))
+      expect((await call(api.get(kiwiPage, storeHeaders))).status).toBe(200)
     })
 
     it("never shows unpublished produce or produce of another sales channel", async () => {

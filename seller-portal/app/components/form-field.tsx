@@ -23,9 +23,17 @@ export function FormField({
   label,
   hint,
   error,
+  idPrefix = "field",
   ...input
-}: FieldInputProps & { name: string; label: string; hint?: string; error?: string }) {
-  const id = `field-${name}`;
+}: FieldInputProps & {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  /** For a form shown once per row (each pickup point's), so ids stay unique on the page. */
+  idPrefix?: string;
+}) {
+  const id = `${idPrefix}-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
@@ -153,6 +161,7 @@ export function TextAreaField({
   maxLength,
   defaultValue,
   error,
+  idPrefix = "field",
 }: {
   name: string;
   label: string;
@@ -160,8 +169,9 @@ export function TextAreaField({
   maxLength?: number;
   defaultValue?: string;
   error?: string;
+  idPrefix?: string;
 }) {
-  const id = `field-${name}`;
+  const id = `${idPrefix}-${name}`;
   const errorId = error ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;

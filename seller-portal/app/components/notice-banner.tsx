@@ -25,7 +25,9 @@ export function NoticeBanner({ notice }: { notice: Notice | null }) {
       text = t(`orderNotices.${notice.action}`, { number: notice.number, amount: notice.amount ?? "" });
       break;
     case "pickupPointAdded":
-      text = t("orderNotices.pickupPointAdded", { name: notice.name });
+    case "pickupPointSaved":
+    case "pickupPointRemoved":
+      text = t(`orderNotices.${notice.key}`, { name: notice.name });
       break;
     case "deliveryRateSaved":
     case "deliveryRateRemoved":

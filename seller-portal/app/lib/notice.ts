@@ -13,7 +13,7 @@ export type Notice =
   | { key: "membershipRevoked"; name: string; role: MemberRole }
   /** A manager's action on an order; `amount` is the refund, already formatted. */
   | { key: "orderActionDone"; action: OrderNoticeKey; number: number; amount?: string }
-  | { key: "pickupPointAdded"; name: string }
+  | { key: "pickupPointAdded" | "pickupPointSaved" | "pickupPointRemoved"; name: string }
   | { key: "deliveryRateSaved" | "deliveryRateRemoved"; province: string };
 
 /** The order notices' keys (`orderNotices.*`), camel-cased for i18next. */

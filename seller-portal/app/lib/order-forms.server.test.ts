@@ -4,12 +4,15 @@ import { orderListSearch, refundFieldName } from "./cooperative-orders";
 import { readForm } from "./forms.server";
 import {
   deliveryRateFormSchema,
+  pickupPointEcho,
+  pickupPointFormSchema,
   readOrderListQuery,
   readPackingListQuery,
   readRefundForm,
   reasonFormSchema,
   sentByFetcher,
   shipFormSchema,
+  shippingIntentSchema,
 } from "./order-forms.server";
 
 const form = (fields: Record<string, string>) => {
@@ -151,6 +154,47 @@ describe("delivery fees", () => {
     expect(read("-1").success).toBe(false);
     expect(read("8.001").success).toBe(false);
     expect(deliveryRateFormSchema.safeParse({ province_code: "", fee: "8" }).success).toBe(false);
+  });
+});
+
+describe("pickup points", () => {
+  it("reads an edit with the point it is about, and a removal that asks first", () => {
+    const read = (fields: Record<string, string>) => shippingIntentSchema.safeParse(Object.fromEntries(form(fields)));
+    expect(read({ intent: "edit_pickup_point", point_id: "sloc_1", name: "东关集市" }).data).toEqual({
+      intent: "edit_pickup_point",
+      point_id: "sloc_1",
+    });
+    expect(read({ intent: "remove_pickup_point", point_id: "sloc_1" }).data).toEqual({ intent: "remove_pickup_point", point_id: "sloc_1" });
+    expect(read({ intent: "remove_pickup_point", point_id: "sloc_1", confirm: "1" }).data?.intent).toBe("remove_pickup_point");
+    expect(read({ intent: "remove_pickup_point", point_id: "sloc_1", confirm: "back" }).success).toBe(true);
+    // No point, an unknown answer to the question, an unknown intent: the form was not ours.
+    expect(read({ intent: "edit_pickup_point" }).success).toBe(false);
+    expect(read({ intent: "remove_pickup_point", point_id: "  " }).success).toBe(false);
+    expect(read({ intent: "remove_pickup_point", point_id: "sloc_1", confirm: "yes" }).success).toBe(false);
+    expect(read({ intent: "rename_pickup_point", point_id: "sloc_1" }).success).toBe(false);
+  });
+
+  it("checks an edited point like a new one, naming the field in the member's language and keeping what was typed", () => {
+    const submission = readForm(
+      pickupPointFormSchema,
+      form({ intent: "edit_pickup_point", point_id: "sloc_1", name: " ", address: "北大街 1 号", hours: "", instructions: "" }),
+      "en",
+      pickupPointEcho,
+    );
+    expect(submission.ok).toBe(false);
+    if (!submission.ok) {
+      expect(Object.keys(submission.failure.fieldErrors)).toEqual(["name"]);
+      expect(submission.failure.values).toEqual({ name: " ", address: "北大街 1 号", hours: "", instructions: "" });
+    }
+    const saved = readForm(
+      pickupPointFormSchema,
+      form({ name: " 东关集市 ", address: "北大街 1 号", hours: "逢三六九", instructions: "" }),
+      "zh-CN",
+      pickupPointEcho,
+    );
+    expect(saved.ok && saved.data).toEqual({ name: "东关集市", address: "北大街 1 号", hours: "逢三六九", instructions: "" });
+    const tooLong = readForm(pickupPointFormSchema, form({ name: "a", address: "b", hours: "时".repeat(121), instructions: "" }), "zh-CN", pickupPointEcho);
+    expect(!tooLong.ok && Object.keys(tooLong.failure.fieldErrors)).toEqual(["hours"]);
   });
 });
 

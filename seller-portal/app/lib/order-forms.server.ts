@@ -228,8 +228,18 @@ export const deliveryRateFormSchema = z.object({
 });
 export type DeliveryRateField = FieldOf<typeof deliveryRateFormSchema>;
 
+/** A pickup point's id (its stock location's) as a form posts it back. */
+const pickupPointId = z.string().trim().min(1).max(80);
+
 export const shippingIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("add_pickup_point") }),
+  z.object({ intent: z.literal("edit_pickup_point"), point_id: pickupPointId }),
+  /** Removing asks first: "1" carries it out, "back" keeps the point; works without JavaScript. */
+  z.object({
+    intent: z.literal("remove_pickup_point"),
+    point_id: pickupPointId,
+    confirm: z.enum(["1", "back"]).optional(),
+  }),
   z.object({ intent: z.literal("set_rate") }),
   z.object({ intent: z.literal("remove_rate"), province_code: z.string().regex(/^\d{2}$/) }),
 ]);

@@ -151,6 +151,24 @@ describe("createOrdersApi", () => {
     expect(rates).toEqual([{ province_code: "61", province_name: "陕西省", amount_fen: 800 }]);
   });
 
+  it("edits a pickup point with the whole form and removes one with DELETE", async () => {
+    const point = { id: "sloc_1", option_id: "so_1", name: "东关集市", address: "北大街 1 号", hours: "", instructions: "" };
+    const { api, calls } = backendAnswering({ pickup_point: point });
+    const body = { name: "东关集市", address: "北大街 1 号", hours: "", instructions: "" };
+    expect(await api.editPickupPoint(access, "coop_1", "sloc_1", body)).toEqual({
+      id: "sloc_1",
+      name: "东关集市",
+      address: "北大街 1 号",
+      hours: "",
+      instructions: "",
+    });
+    await api.removePickupPoint(access, "coop_1", "sloc/1");
+    expect(calls.map(([path, request]) => [path, request.method, request.body, request.token])).toEqual([
+      ["/portal/cooperatives/coop_1/pickup-points/sloc_1", "POST", body, "jwt-1"],
+      ["/portal/cooperatives/coop_1/pickup-points/sloc%2F1", "DELETE", undefined, "jwt-1"],
+    ]);
+  });
+
   it("reads the payouts statement", async () => {
     const { api, calls } = backendAnswering({
       balance_fen: 1938,

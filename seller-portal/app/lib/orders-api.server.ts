@@ -287,9 +287,10 @@ function query(filters: Record<string, string | number | undefined>): string {
 
 /** The marketplace plugin's cooperative order, packing, payout and shipping routes, as the portal calls them. */
 export function createOrdersApi(callBackend: CallBackend) {
-  const portal = (path: string, access: MemberAccess, init: { method?: "POST"; body?: unknown } = {}) =>
+  const portal = (path: string, access: MemberAccess, init: { method?: "POST" | "DELETE"; body?: unknown } = {}) =>
     callBackend(path, { ...init, token: access.token, locale: access.locale });
   const cooperative = (id: string) => `/portal/cooperatives/${encodeURIComponent(id)}`;
+  const pickupPoint = (id: string, pointId: string) => `${cooperative(id)}/pickup-points/${encodeURIComponent(pointId)}`;
   const order = (id: string, orderId: string) => `${cooperative(id)}/orders/${encodeURIComponent(orderId)}`;
 
   return {
@@ -342,6 +343,22 @@ export function createOrdersApi(callBackend: CallBackend) {
       body: { name: string; address: string; hours: string; instructions: string },
     ): Promise<void> {
       await portal(`${cooperative(cooperativeId)}/pickup-points`, access, { method: "POST", body });
+    },
+
+    /** The whole point as the form shows it; the backend keeps what is unchanged. */
+    async editPickupPoint(
+      access: MemberAccess,
+      cooperativeId: string,
+      pointId: string,
+      body: { name: string; address: string; hours: string; instructions: string },
+    ): Promise<PickupPoint> {
+      const answer = await portal(pickupPoint(cooperativeId, pointId), access, { method: "POST", body });
+      return z.object({ pickup_point: pickupPointSchema }).parse(answer).pickup_point;
+    },
+
+    /** The backend refuses (409) while orders are still to be collected there. */
+    async removePickupPoint(access: MemberAccess, cooperativeId: string, pointId: string): Promise<void> {
+      await portal(pickupPoint(cooperativeId, pointId), access, { method: "DELETE" });
     },
 
     async listDeliveryRates(access: MemberAccess, cooperativeId: string): Promise<DeliveryRate[]> {

@@ -13,6 +13,7 @@ import { useTranslation } from "react-i18next";
 import { CooperativeNav, FetcherMarker } from "../components/cooperative-orders";
 import { FormError, FormField, SelectField, TextAreaField } from "../components/form-field";
 import { NoticeBanner } from "../components/notice-banner";
+import { translations } from "../i18n/translations.server";
 import { isBackendError, notFoundWhenMissing } from "../lib/backend.server";
 import { shippingPath } from "../lib/cooperative-paths";
 import { backendFailure, readForm, type FormFailure } from "../lib/forms.server";
@@ -57,9 +58,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type ShippingResult = {
-  intent: "add_pickup_point" | "set_rate" | "remove_rate";
+  intent: "add_pickup_point" | "edit_pickup_point" | "remove_pickup_point" | "set_rate" | "remove_rate";
   failure: FormFailure<string> | null;
   done: Notice | null;
+  /** The pickup point an edit or removal was about, so its own row shows the outcome. */
+  pointId?: string;
+  /** Removing a pickup point asks first (the answer to the first press). */
+  confirm?: { pointId: string; name: string } | null;
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -84,6 +89,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return answer({ failure: backendFailure(error, submission.values, {}), done: null }, error.status);
       }
       done = { key: "pickupPointAdded", name: submission.data.name };
+    } else if (parsed.data.intent === "edit_pickup_point") {
+      const pointId = parsed.data.point_id;
+      const submission = readForm(pickupPointFormSchema, formData, locale, pickupPointEcho);
+      if (!submission.ok) return answer({ failure: submission.failure, done: null, pointId }, 400);
+      try {
+        // Not notFoundWhenMissing: a point removed meanwhile is the backend's words in its row, not a 404 page.
+        await asMember(request, (access) => ordersApi.editPickupPoint(access, cooperativeId, pointId, submission.data));
+      } catch (error) {
+        if (!isBackendError(error) || error.status >= 500) throw error;
+        return answer({ failure: backendFailure(error, submission.values, {}), done: null, pointId }, error.status);
+      }
+      done = { key: "pickupPointSaved", name: submission.data.name };
+    } else if (parsed.data.intent === "remove_pickup_point") {
+      const { point_id: pointId, confirm } = parsed.data;
+      const points = await notFoundWhenMissing(asMember(request, (access) => ordersApi.listPickupPoints(access, cooperativeId)));
+      const point = points.find((candidate) => candidate.id === pointId);
+      const refused = (formError: string, status: number) =>
+        answer({ failure: { values: {}, fieldErrors: {}, formError }, done: null, pointId }, status);
+      if (!point) return refused(translations[locale].shippingSettings.pickupGone, 404);
+      // First press: ask. The question posts again with confirm=1, so this works without JavaScript.
+      if (confirm === "back") return answer({ failure: null, done: null, pointId });
+      if (confirm !== "1") return answer({ failure: null, done: null, pointId, confirm: { pointId, name: point.name } });
+      try {
+        await asMember(request, (access) => ordersApi.removePickupPoint(access, cooperativeId, pointId));
+      } catch (error) {
+        // Orders still to be collected there (409): the backend's words in the point's row.
+        if (!isBackendError(error) || error.status >= 500) throw error;
+        return refused(error.message, error.status);
+      }
+      done = { key: "pickupPointRemoved", name: point.name };
     } else {
       // The backend replaces the whole table, so one province's change is made on the table as it is now.
       const current = await notFoundWhenMissing(
@@ -146,6 +181,10 @@ export default function ShippingSettingsPage() {
   const locale = useLocale();
   const removeFetcher = useFetcher<typeof action>();
   const removeOutcome = removeFetcher.data ?? (actionData?.intent === "remove_rate" ? actionData : undefined);
+  // One fetcher for all points' removals: its notice stays above the list once the point is gone.
+  const removePointFetcher = useFetcher<typeof action>();
+  const removePointOutcome =
+    removePointFetcher.data ?? (actionData?.intent === "remove_pickup_point" ? actionData : undefined);
 
   return (
     <>
@@ -159,12 +198,16 @@ export default function ShippingSettingsPage() {
       <section aria-labelledby="pickup-title" className="shipping-section">
         <h2 id="pickup-title">{t("shippingSettings.pickupTitle")}</h2>
         <p className="form-page__intro">{t("shippingSettings.pickupIntro")}</p>
+        {removePointOutcome?.done ? <NoticeBanner notice={removePointOutcome.done} /> : null}
+        {removePointOutcome?.failure && !pickupPoints.some((point) => point.id === removePointOutcome.pointId) ? (
+          <FormError message={removePointOutcome.failure.formError} />
+        ) : null}
         {pickupPoints.length === 0 ? (
           <p className="notice">{t("shippingSettings.pickupEmpty")}</p>
         ) : (
           <ul className="record-list">
             {pickupPoints.map((point) => (
-              <li key={point.id} className="record">
+              <li key={point.id} className="record pickup-point">
                 <span className="record__title">{point.name}</span>
                 <span className="record__message">{point.address}</span>
                 {point.hours ? (
@@ -175,6 +218,15 @@ export default function ShippingSettingsPage() {
                     {t("shippingSettings.pickupInstructions", { instructions: point.instructions })}
                   </span>
                 ) : null}
+                <EditPickupPoint
+                  point={point}
+                  posted={actionData?.intent === "edit_pickup_point" && actionData.pointId === point.id ? actionData : undefined}
+                />
+                <RemovePickupPoint
+                  point={point}
+                  fetcher={removePointFetcher}
+                  outcome={removePointOutcome?.pointId === point.id ? removePointOutcome : undefined}
+                />
               </li>
             ))}
           </ul>
@@ -278,6 +330,132 @@ function AddPickupPoint({ posted }: { posted: Outcome | undefined }) {
         </button>
       </fetcher.Form>
     </details>
+  );
+}
+
+type PickupPointView = { id: string; name: string; address: string; hours: string; instructions: string };
+
+/** The point's own form, filled in with what it is now; a failed save keeps what was typed. */
+function EditPickupPoint({ point, posted }: { point: PickupPointView; posted: Outcome | undefined }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  const outcome = fetcher.data ?? posted;
+  const failed = outcome?.failure ?? null;
+  const values = failed?.values ?? {};
+  const errors = failed?.fieldErrors ?? {};
+  // Saved: the form starts again from the point as it now is.
+  const version = `${point.name}|${point.address}|${point.hours}|${point.instructions}`;
+  const field = (name: "name" | "address" | "hours" | "instructions") => values[name] ?? point[name];
+  const idPrefix = `point-${point.id}`;
+  return (
+    <details className="form-more pickup-point__edit" open={Boolean(failed)}>
+      <summary aria-label={t("shippingSettings.editPickupLabel", { name: point.name })}>
+        {t("shippingSettings.editPickupTitle")}
+      </summary>
+      {outcome?.done ? <NoticeBanner notice={outcome.done} /> : null}
+      <fetcher.Form method="post" className="form form-page" key={version} noValidate>
+        <FetcherMarker />
+        <input type="hidden" name="point_id" value={point.id} />
+        <FormError message={failed?.formError} />
+        <FormField
+          name="name"
+          idPrefix={idPrefix}
+          label={t("shippingSettings.name")}
+          required
+          maxLength={60}
+          defaultValue={field("name")}
+          error={errors.name}
+        />
+        <FormField
+          name="address"
+          idPrefix={idPrefix}
+          label={t("shippingSettings.address")}
+          required
+          maxLength={200}
+          autoComplete="off"
+          defaultValue={field("address")}
+          error={errors.address}
+        />
+        <FormField
+          name="hours"
+          idPrefix={idPrefix}
+          label={t("shippingSettings.hours")}
+          hint={t("shippingSettings.hoursHint")}
+          maxLength={120}
+          defaultValue={field("hours")}
+          error={errors.hours}
+        />
+        <TextAreaField
+          name="instructions"
+          idPrefix={idPrefix}
+          label={t("shippingSettings.instructions")}
+          maxLength={500}
+          defaultValue={field("instructions")}
+          error={errors.instructions}
+        />
+        <button
+          type="submit"
+          name="intent"
+          value="edit_pickup_point"
+          className="button button--wide"
+          disabled={fetcher.state !== "idle"}
+        >
+          {t("shippingSettings.savePickup")}
+        </button>
+      </fetcher.Form>
+    </details>
+  );
+}
+
+/** Remove, then a question (posted again with confirm=1 or back), as cancelling an order asks. */
+function RemovePickupPoint({
+  point,
+  fetcher,
+  outcome,
+}: {
+  point: PickupPointView;
+  fetcher: ReturnType<typeof useFetcher<typeof action>>;
+  outcome: Outcome | undefined;
+}) {
+  const { t } = useTranslation();
+  const busy = fetcher.state !== "idle";
+  if (outcome?.confirm?.pointId === point.id) {
+    return (
+      <section className="confirm-panel" aria-labelledby={`confirm-remove-${point.id}`}>
+        <h3 id={`confirm-remove-${point.id}`}>{t("shippingSettings.confirmRemoveTitle", { name: point.name })}</h3>
+        <p>{t("shippingSettings.confirmRemoveBody")}</p>
+        <fetcher.Form method="post" className="button-row">
+          <FetcherMarker />
+          <input type="hidden" name="intent" value="remove_pickup_point" />
+          <input type="hidden" name="point_id" value={point.id} />
+          {/* Focus brings the question into view wherever the manager had scrolled to. */}
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
+          <button type="submit" name="confirm" value="1" className="button button--danger" disabled={busy} autoFocus>
+            {t("shippingSettings.confirmRemove")}
+          </button>
+          <button type="submit" name="confirm" value="back" className="button button--secondary" disabled={busy}>
+            {t("shippingSettings.keepPickup")}
+          </button>
+        </fetcher.Form>
+      </section>
+    );
+  }
+  return (
+    <fetcher.Form method="post" className="pickup-point__remove">
+      <FetcherMarker />
+      <FormError message={outcome?.failure?.formError} />
+      <input type="hidden" name="point_id" value={point.id} />
+      <button
+        type="submit"
+        name="intent"
+        value="remove_pickup_point"
+        className="button button--secondary button--small"
+        aria-label={t("shippingSettings.removePickupLabel", { name: point.name })}
+        disabled={busy}
+      >
+        {t("shippingSettings.removePickup")}
+      </button>
+    </fetcher.Form>
   );
 }
 

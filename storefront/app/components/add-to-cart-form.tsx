@@ -18,18 +18,22 @@ export type AddableVariant = { id: string; title: string; price: number | null; 
  * - `variants`: several sizes become a choice; sold-out ones and those without a price cannot be chosen.
  * - `compact`: for cards in a list (search results): one piece, a small button, a dropdown when there
  *   are several sizes.
+ * - `exactStock`: false when `stock` only says whether any is left (search cards: 1 or 0), so a refusal
+ *   does not claim "only 1 left".
  */
 export function AddToCartForm({
   title,
   variants,
   showVariantTitles = variants.length > 1,
   compact = false,
+  exactStock = true,
 }: {
   /** The produce's name, for the notice ("已把 洛川红富士苹果 ×2 加入购物车"). */
   title: string;
   variants: readonly AddableVariant[];
   showVariantTitles?: boolean;
   compact?: boolean;
+  exactStock?: boolean;
 }) {
   const fetcher = useFetcher<AddToCartResult>();
   const { t } = useTranslation();
@@ -57,10 +61,12 @@ export function AddToCartForm({
       <FetcherMarker />
       <input type="hidden" name="title" value={title} />
       <input type="hidden" name="redirect_to" value={`${pathname}${search}`} />
-      {variants.map((variant) => (
-        // What the page says is left of each size, so a refusal can say "only 3 left" without asking again.
-        <input key={variant.id} type="hidden" name={`available.${variant.id}`} value={variant.stock} />
-      ))}
+      {exactStock
+        ? variants.map((variant) => (
+            // What the page says is left of each size, so a refusal can say "only 3 left" without asking again.
+            <input key={variant.id} type="hidden" name={`available.${variant.id}`} value={variant.stock} />
+          ))
+        : null}
 
       {buyable.length === 1 && !showVariantTitles ? (
         <input type="hidden" name="variant_id" value={buyable[0]!.id} />

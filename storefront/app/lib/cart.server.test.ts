@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { cartViewSchema } from "./cart.server";
+import { cartViewSchema, createCartApi } from "./cart.server";
+import { StoreError, type CallStore } from "./store-api.server";
 import { checkoutSchema } from "./checkout.server";
 
 // The answers of docs/api/orders.md, as the backend sends them, shaped for the pages.
@@ -117,5 +118,39 @@ describe("a checkout", () => {
     expect(checkout.orders[0]).toMatchObject({ displayId: "7", status: "shipped", trackingNumber: "SF1234567890", carrier: null });
     // A status this storefront does not know yet is shown by its name rather than hidden.
     expect(checkout.orders[1]).toMatchObject({ displayId: "", status: null, rawStatus: "on_hold", cooperative: { name: "" } });
+  });
+});
+
+describe("choosing delivery or a pickup point", () => {
+  const access = { locale: "zh-CN" as const };
+
+  it("tries again when the cart is still locked by the previous choice, and the choice is made", async () => {
+    const sent: unknown[] = [];
+    const call: CallStore = async (path, request) => {
+      sent.push({ path, body: request.body });
+      if (sent.length < 3) throw new StoreError(500, "unknown_error", "An unknown error occurred.");
+      return { cart: { id: "cart_1" } };
+    };
+    await createCartApi(call).chooseShipping("cart_1", "so_pickup", access);
+    expect(sent).toHaveLength(3);
+    expect(sent[2]).toEqual({ path: "/store/carts/cart_1/shipping-methods?fields=id", body: { option_id: "so_pickup" } });
+  });
+
+  it("gives up after a few tries, and never repeats a refusal", async () => {
+    let calls = 0;
+    const failing: CallStore = async () => {
+      calls++;
+      throw new StoreError(500, "unknown_error", "An unknown error occurred.");
+    };
+    await expect(createCartApi(failing).chooseShipping("cart_1", "so_pickup", access)).rejects.toMatchObject({ status: 500 });
+    expect(calls).toBe(4);
+
+    calls = 0;
+    const refusing: CallStore = async () => {
+      calls++;
+      throw new StoreError(400, "invalid_data", "这个配送方式不属于这个购物车。");
+    };
+    await expect(createCartApi(refusing).chooseShipping("cart_1", "so_other", access)).rejects.toMatchObject({ status: 400 });
+    expect(calls).toBe(1);
   });
 });

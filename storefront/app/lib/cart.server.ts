@@ -189,6 +189,9 @@ const CART_FIELDS = [
 
 type Access = { locale: Locale; token?: string | undefined };
 
+const SHIPPING_CHOICE_ATTEMPTS = 4;
+const SHIPPING_CHOICE_RETRY_MS = 250;
+
 export function createCartApi(call: CallStore) {
   /** `POST /store/carts`: the store's default region (China, CNY); the customer's when signed in. */
   async function createCart(access: Access): Promise<MedusaCart> {
@@ -244,13 +247,26 @@ export function createCartApi(call: CallStore) {
     return findCart(cartId, access);
   }
 
-  /** One shipping method per cooperative: Medusa replaces the cooperative's earlier choice (same profile). */
+  /**
+   * One shipping method per cooperative: Medusa replaces the cooperative's earlier choice (same profile).
+   * Medusa's workflow holds a lock on the cart and gives a second request only two seconds before it
+   * fails with a 500; a buyer tapping delivery, then a pickup point, on a slow phone sends exactly
+   * that. Choosing again is harmless (the later choice wins), so a 500 is retried a few times.
+   */
   async function chooseShipping(cartId: string, optionId: string, access: Access) {
-    await call(`/store/carts/${encodeURIComponent(cartId)}/shipping-methods?fields=id`, {
-      ...access,
-      method: "POST",
-      body: { option_id: optionId },
-    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await call(`/store/carts/${encodeURIComponent(cartId)}/shipping-methods?fields=id`, {
+          ...access,
+          method: "POST",
+          body: { option_id: optionId },
+        });
+        return;
+      } catch (error) {
+        if (attempt >= SHIPPING_CHOICE_ATTEMPTS || !isStoreError(error, 500)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, SHIPPING_CHOICE_RETRY_MS * attempt));
+      }
+    }
   }
 
   async function updateCart(cartId: string, update: Record<string, unknown>, access: Access) {

@@ -27,6 +27,8 @@ export type SearchCard = {
   soldOut: boolean;
   preorderOpen: boolean;
   certified: boolean;
+  /** The sizes the card can add to the cart: price in yuan (null: none), and whether any is left. */
+  variants: { id: string; title: string; price: number | null; inStock: boolean }[];
 };
 
 export type FacetValue = { value: string; label: string; count: number };

@@ -38,6 +38,7 @@ function document(change: Record<string, unknown> = {}) {
       width: 1600,
       height: 1200,
     },
+    buy_variants: [{ id: "variant_5jin", title: "5 斤装", price: 6.5, in_stock: true }],
     ...change,
   };
 }
@@ -131,6 +132,33 @@ describe("toSearchCard", () => {
       soldOut: false,
       preorderOpen: false,
       certified: true,
+      variants: [{ id: "variant_5jin", title: "5 斤装", price: 6.5, inStock: true }],
+    });
+  });
+
+  it("carries each size the card can add to the cart, and none from a document indexed without them", () => {
+    const card = toSearchCard(
+      {
+        id: "p",
+        document: document({
+          buy_variants: [
+            { id: "v_small", title: "3 斤装", price: 39.9, in_stock: true },
+            { id: "v_gift", title: null, price: null, in_stock: false },
+          ],
+        }),
+      },
+      "zh-CN",
+      now,
+    );
+    expect(card?.variants).toEqual([
+      { id: "v_small", title: "3 斤装", price: 39.9, inStock: true },
+      { id: "v_gift", title: "", price: null, inStock: false },
+    ]);
+    expect(toSearchCard({ id: "p", document: document({ buy_variants: undefined }) }, "zh-CN", now)?.variants).toEqual([]);
+    // A malformed list costs the card its button, not the card.
+    expect(toSearchCard({ id: "p", document: document({ buy_variants: [{ price: "x" }] }) }, "zh-CN", now)).toMatchObject({
+      handle: "luochuan-hongfushi-pingguo",
+      variants: [],
     });
   });
 

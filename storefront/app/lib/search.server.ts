@@ -41,6 +41,11 @@ export const CARD_FIELDS = [
   "thumbnail.thumbhash",
   "thumbnail.width",
   "thumbnail.height",
+  // The index returns an object's declared leaves, not the object.
+  "buy_variants.id",
+  "buy_variants.title",
+  "buy_variants.price",
+  "buy_variants.in_stock",
 ];
 
 const FACET_LIMIT = 200;
@@ -142,6 +147,19 @@ const documentSchema = z.object({
       height: z.number().nullish(),
     })
     .nullish(),
+  // What the card adds to the cart. A document indexed before it existed, or a malformed list, only
+  // costs the card its button, never the card.
+  buy_variants: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        title: z.string().nullish(),
+        price: z.number().nullish(),
+        in_stock: z.boolean().nullish(),
+      }),
+    )
+    .nullish()
+    .catch(null),
 });
 
 const valueFacetSchema = z.object({
@@ -207,6 +225,12 @@ export function toSearchCard(
     soldOut: document.in_stock === false,
     preorderOpen: preorderState(document.preorder_opens_at, document.preorder_closes_at, now) === "open",
     certified: document.certified === true,
+    variants: (document.buy_variants ?? []).map((variant) => ({
+      id: variant.id,
+      title: variant.title ?? "",
+      price: typeof variant.price === "number" && Number.isFinite(variant.price) ? variant.price : null,
+      inStock: variant.in_stock === true,
+    })),
   };
 }
 

@@ -20,6 +20,8 @@ registerPortalAccess([
   { method: "POST", path: "/portal/cooperatives/:id/produce/:productId/certificates", access: MEMBERS_OF_COOPERATIVE },
   { method: "GET", path: "/portal/cooperatives/:id/pickup-points", access: MANAGERS_OF_COOPERATIVE },
   { method: "POST", path: "/portal/cooperatives/:id/pickup-points", access: MANAGERS_OF_COOPERATIVE },
+  { method: "POST", path: "/portal/cooperatives/:id/pickup-points/:pointId", access: MANAGERS_OF_COOPERATIVE },
+  { method: "DELETE", path: "/portal/cooperatives/:id/pickup-points/:pointId", access: MANAGERS_OF_COOPERATIVE },
   { method: "GET", path: "/portal/cooperatives/:id/delivery-rates", access: MANAGERS_OF_COOPERATIVE },
   { method: "POST", path: "/portal/cooperatives/:id/delivery-rates", access: MANAGERS_OF_COOPERATIVE },
   // Orders (lib/order-actions.ts): members read (farmers only their own produce), managers act — a

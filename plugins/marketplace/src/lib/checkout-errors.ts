@@ -30,6 +30,16 @@ registerPortalMessages({
     "zh-CN": "这个自提点不属于购物车里的合作社，请重新选择。",
     en: "That pickup point belongs to a cooperative that is not in this cart; choose again.",
   },
+  pickup_point_not_found: { "zh-CN": "没有找到这个自提点。", en: "No such pickup point.", status: 404 },
+  pickup_point_edit_empty: {
+    "zh-CN": "请填写要修改的内容：名称、地址、开放时间或取货说明。",
+    en: "Say what to change: the name, address, hours or instructions.",
+  },
+  pickup_point_has_orders: {
+    "zh-CN": "还有 {count} 个订单要在这个自提点取货，等这些订单完成或取消后才能删除。",
+    en: "{count} order(s) are still to be collected at this pickup point; it can be removed once they are completed or cancelled.",
+    status: 409,
+  },
   payment_missing: { "zh-CN": "请选择付款方式。", en: "Choose how to pay." },
   out_of_stock: {
     "zh-CN": "「{name}」库存不够了，请减少数量。",

@@ -43,6 +43,7 @@ type OrderRow = {
     shipped_at: string | Date | null
     delivered_at: string | Date | null
     canceled_at: string | Date | null
+    metadata?: Record<string, unknown> | null
     labels?: { tracking_number: string | null }[] | null
   }[]
 }
@@ -75,6 +76,7 @@ const ORDER_FIELDS = [
   "fulfillments.delivered_at",
   "fulfillments.canceled_at",
   "fulfillments.labels.tracking_number",
+  "fulfillments.metadata",
   ...ORDER_STATUS_FIELDS,
 ]
 
@@ -121,7 +123,9 @@ export async function presentCheckouts(container: MedusaContainer, checkoutIds: 
             const order = orderById.get(row.order_id)
             const cooperative = cooperativeById.get(row.cooperative_id)
             const method = order?.shipping_methods?.[0]
-            const tracking = (order?.fulfillments ?? []).flatMap((fulfillment) => fulfillment.labels ?? []).find((label) => label.tracking_number)
+            const shipped = (order?.fulfillments ?? []).find((fulfillment) => !fulfillment.canceled_at && (fulfillment.labels ?? []).some((label) => label.tracking_number))
+            const tracking = shipped?.labels?.find((label) => label.tracking_number)
+            const carrier = typeof shipped?.metadata?.carrier === "string" ? shipped.metadata.carrier : null
             return {
               id: row.order_id,
               display_id: order?.display_id ?? null,
@@ -137,6 +141,7 @@ export async function presentCheckouts(container: MedusaContainer, checkoutIds: 
                   }
                 : null,
               tracking_number: tracking?.tracking_number ?? null,
+              carrier,
               items: [...(order?.items ?? [])]
                 .sort((a, b) => Number(a.metadata?.position ?? 0) - Number(b.metadata?.position ?? 0))
                 .map((item) => ({

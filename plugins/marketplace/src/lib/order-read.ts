@@ -237,6 +237,44 @@ export async function cooperativeOrderIds(container: MedusaContainer, cooperativ
   return (data as { order_id: string }[]).map((row) => row.order_id)
 }
 
+/**
+ * The cooperative's orders still to be handed over at a pickup point (neither cancelled nor
+ * collected): chosen with one of its options, or carrying its copy in the shipping method.
+ * Packing needs the option, so a point with such orders is not removed.
+ */
+export async function openPickupOrderIds(
+  container: MedusaContainer,
+  cooperativeId: string,
+  point: { location_id: string; option_ids: string[] }
+): Promise<string[]> {
+  const ids = await cooperativeOrderIds(container, cooperativeId)
+  if (ids.length === 0) return []
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "order",
+    fields: [
+      "id",
+      "canceled_at",
+      "shipping_methods.shipping_option_id",
+      "shipping_methods.metadata",
+      "fulfillments.delivered_at",
+      "fulfillments.canceled_at",
+    ],
+    filters: { id: ids },
+  })
+  const options = new Set(point.option_ids)
+  return (data as RawOrder[])
+    .filter((order) => !order.canceled_at)
+    .filter((order) =>
+      (order.shipping_methods ?? []).some(
+        (method: RawOrder | null) =>
+          method &&
+          ((method.shipping_option_id && options.has(method.shipping_option_id)) || method.metadata?.pickup_point?.id === point.location_id)
+      )
+    )
+    .filter((order) => !(order.fulfillments ?? []).some((f: RawOrder | null) => f && !f.canceled_at && f.delivered_at))
+    .map((order) => order.id as string)
+}
+
 /** The orders with these ids (any cooperative), in the shared shape; unknown ids are left out. */
 export async function readOrders(container: MedusaContainer, ids: string[], filters: Record<string, unknown> = {}): Promise<CooperativeOrder[]> {
   if (ids.length === 0) return []
@@ -371,7 +409,8 @@ function presentOrder(
     items,
     shipping: {
       kind,
-      name: option?.name ?? method?.name ?? "",
+      // As chosen at checkout: a pickup point renamed later keeps its old name on the order.
+      name: method?.name || option?.name || "",
       amount_fen: shippingFen,
       shipping_option_id: method?.shipping_option_id ?? null,
       pickup_point: pickupPoint,

@@ -27,8 +27,8 @@ function fuji(overrides: { details?: Partial<NonNullable<ProduceSearchRow["produ
     sales_channels: [{ id: "sc_1" }, null],
     categories: [{ handle: "fruit", name: "水果", metadata: { name_en: "Fruit" } }],
     variants: [
-      { id: "v1", prices: [{ amount: 88, currency_code: "cny" }, { amount: 1, currency_code: "usd" }], inventory_items: [level(0)] },
-      { id: "v2", prices: [{ amount: "68", currency_code: "cny" }], inventory_items: [level(5, 5)] },
+      { id: "v1", title: "5 斤装", prices: [{ amount: 88, currency_code: "cny" }, { amount: 1, currency_code: "usd" }], inventory_items: [level(0)] },
+      { id: "v2", title: "3 斤装", prices: [{ amount: "68", currency_code: "cny" }], inventory_items: [level(5, 5)] },
     ],
     produce_details: {
       unit: "box",
@@ -96,6 +96,29 @@ describe("the produce search document", () => {
     const row = fuji()
     row.variants![1].inventory_items = [level(5, 4)]
     expect(produceDocument(row, origins)?.in_stock).toBe(true)
+  })
+
+  it("carries each size a card can add to the cart: id, title, lowest yuan price and whether any is left", () => {
+    // Cheapest first: the size the card's price is for.
+    expect(produceDocument(fuji(), origins)?.buy_variants).toEqual([
+      { id: "v2", title: "3 斤装", price: 68, in_stock: false },
+      { id: "v1", title: "5 斤装", price: 88, in_stock: false },
+    ])
+    const row = fuji()
+    row.variants = [
+      // Two CNY prices (a price list, say): the lowest one; stock left after reservations.
+      { id: "v1", title: "5 斤装", prices: [{ amount: "88.5", currency_code: "CNY" }, { amount: 79.9, currency_code: "cny" }], inventory_items: [level(5, 4)] },
+      // Not stocked: always for sale; no CNY price: none to show.
+      { id: "v2", title: null, manage_inventory: false, prices: [{ amount: 10, currency_code: "usd" }] },
+      // No level at the cooperative's location: nothing to sell from there.
+      { id: "v3", title: "礼盒", prices: [{ amount: 128, currency_code: "cny" }], inventory_items: [] },
+    ]
+    expect(produceDocument(row, origins)?.buy_variants).toEqual([
+      { id: "v1", title: "5 斤装", price: 79.9, in_stock: true },
+      { id: "v3", title: "礼盒", price: 128, in_stock: false },
+      { id: "v2", title: "", price: null, in_stock: true },
+    ])
+    expect(produceDocument({ ...fuji(), variants: null }, origins)?.buy_variants).toEqual([])
   })
 
   it("leaves out archived produce, a cooperative that is not active, and products that are not produce", () => {

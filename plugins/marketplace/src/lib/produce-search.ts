@@ -28,6 +28,7 @@ export const PRODUCE_SEARCH_FIELDS = [
   "categories.name",
   "categories.metadata",
   "variants.id",
+  "variants.title",
   "variants.manage_inventory",
   "variants.prices.amount",
   "variants.prices.currency_code",
@@ -66,6 +67,7 @@ export type ProduceSearchRow = {
   categories?: ({ handle: string; name: string; metadata: Record<string, unknown> | null } | null)[] | null
   variants?: {
     id: string
+    title?: string | null
     manage_inventory?: boolean | null
     prices?: { amount: number | string; currency_code: string }[] | null
     inventory_items?: { inventory?: { location_levels?: Level[] | null } | null }[] | null
@@ -170,13 +172,40 @@ function lowestPriceFen(row: ProduceSearchRow): number | null {
   return amounts.length ? Math.min(...amounts) : null
 }
 
-/** Some size can still be sold from the cooperative's own location (stock minus reservations). */
+type Variant = NonNullable<ProduceSearchRow["variants"]>[number]
+
+/** The size can still be sold from the cooperative's own location (stock minus reservations). */
+function variantInStock(variant: Variant, locationId: string | null): boolean {
+  if (variant.manage_inventory === false) return true
+  const level = variant.inventory_items?.[0]?.inventory?.location_levels?.find((l) => l.location_id === locationId)
+  return level ? Number(level.stocked_quantity) - Number(level.reserved_quantity) > 0 : false
+}
+
+/** Some size can still be sold from the cooperative's own location. */
 function hasStock(row: ProduceSearchRow, locationId: string | null): boolean {
-  return (row.variants ?? []).some((variant) => {
-    if (variant.manage_inventory === false) return true
-    const level = variant.inventory_items?.[0]?.inventory?.location_levels?.find((l) => l.location_id === locationId)
-    return level ? Number(level.stocked_quantity) - Number(level.reserved_quantity) > 0 : false
+  return (row.variants ?? []).some((variant) => variantInStock(variant, locationId))
+}
+
+/**
+ * What a result card needs to add a size to the cart without opening the produce page: each size's
+ * id, title, lowest CNY price in yuan (as Medusa stores it; null when it has none) and whether any is left,
+ * cheapest first (the size the card's price is for comes first; no price last).
+ * Stored and returned only: not searchable, filterable or sortable.
+ */
+function buyVariants(row: ProduceSearchRow, locationId: string | null) {
+  const variants = (row.variants ?? []).map((variant) => {
+    const yuan = (variant.prices ?? [])
+      .filter((price) => price.currency_code?.toLowerCase() === "cny")
+      .map((price) => Number(price.amount))
+      .filter((amount) => Number.isFinite(amount))
+    return {
+      id: variant.id,
+      title: variant.title ?? "",
+      price: yuan.length ? Math.min(...yuan) : null,
+      in_stock: variantInStock(variant, locationId),
+    }
   })
+  return variants.sort((a, b) => (a.price ?? Infinity) - (b.price ?? Infinity))
 }
 
 function thumbnailOf(photos: Photo[] | undefined) {
@@ -232,6 +261,7 @@ export function produceDocument(row: ProduceSearchRow, origins: Origins): Record
     unit: details.unit,
     price_min: lowestPriceFen(row),
     in_stock: hasStock(row, cooperative.stock_location_id),
+    buy_variants: buyVariants(row, cooperative.stock_location_id),
     preorder_opens_at: isoDate(details.preorder_opens_at),
     preorder_closes_at: isoDate(details.preorder_closes_at),
     certified: certifications.length > 0,

@@ -9,6 +9,17 @@ export const PickupPointInput = z.strictObject({
 })
 export type PickupPointInput = z.infer<typeof PickupPointInput>
 
+/** An edit of a pickup point: any of the same fields, at least one; what is left out stays as it is. */
+export const PickupPointUpdate = z
+  .strictObject({
+    name: z.string().trim().min(1).max(60).optional(),
+    address: z.string().trim().min(1).max(200).optional(),
+    hours: z.string().trim().max(120).optional(),
+    instructions: z.string().trim().max(500).optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), "pickup_point_edit_empty")
+export type PickupPointUpdate = z.infer<typeof PickupPointUpdate>
+
 const MAX_DELIVERY_FEE_FEN = 100_000 // ¥1,000
 
 const DeliveryRateInput = z.strictObject({

@@ -42,6 +42,15 @@ const produceFields = search.define({
   unit: search.keyword(),
   price_min: search.integer().filterable().sortable().facetable({ types: ["range", "stats"] }),
   in_stock: search.boolean().filterable().facetable(),
+  // What a result card adds to the cart (yuan, as Medusa stores prices): returned, never searched or filtered.
+  buy_variants: search
+    .object({
+      id: search.keyword(),
+      title: search.keyword(),
+      price: search.float(),
+      in_stock: search.boolean(),
+    })
+    .array(),
   preorder_opens_at: search.date().filterable(),
   preorder_closes_at: search.date().filterable(),
   certified: search.boolean().filterable().facetable(),

@@ -3,7 +3,12 @@ import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResp
 import {
   createShippingOptionsWorkflow,
   createStockLocationsWorkflow,
+  deleteShippingOptionsWorkflow,
+  deleteStockLocationsWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
+  updateShippingOptionsWorkflow,
+  updateShippingOptionTypesWorkflow,
+  updateStockLocationsWorkflow,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import {
@@ -115,6 +120,9 @@ const createPickupFulfillmentStep = createStep(
   }
 )
 
+/** What buyers see of a pickup point's option at checkout: its name is the point's name. */
+export const pickupOptionName = (pointName: string) => `到「${pointName}」自提`
+
 export type CreatePickupPointInput = {
   cooperative_id: string
   name: string
@@ -163,7 +171,7 @@ export const createPickupPointWorkflow = createWorkflow("create-pickup-point", (
   const options = createShippingOptionsWorkflow.runAsStep({
     input: transform({ zone, shipping, input }, ({ zone, shipping, input }) => [
       {
-        name: `到「${input.name}」自提`,
+        name: pickupOptionName(input.name),
         service_zone_id: zone.service_zone_id,
         shipping_profile_id: shipping.shipping_profile_id,
         provider_id: FULFILLMENT_PROVIDER_ID,
@@ -177,4 +185,72 @@ export const createPickupPointWorkflow = createWorkflow("create-pickup-point", (
   return new WorkflowResponse(
     transform({ location, options }, ({ location, options }) => ({ location_id: location.id, option_id: options[0].id }))
   )
+})
+
+export type UpdatePickupPointInput = {
+  location_id: string
+  /** The point's shipping option(s), found by the route among the cooperative's own options. */
+  option_ids: string[]
+  name: string
+  address: string
+  hours: string
+  instructions: string
+}
+
+/**
+ * Edits a pickup point (`POST /portal/cooperatives/:id/pickup-points/:pointId`): the stock location's
+ * name, address and metadata, and its option's name and type description, which buyers see at
+ * checkout. Orders already placed keep the copy taken at checkout (shipping method metadata).
+ */
+export const updatePickupPointWorkflow = createWorkflow("update-pickup-point", (input: UpdatePickupPointInput) => {
+  const { data: locations } = useQueryGraphStep({
+    entity: "stock_location",
+    fields: ["id", "metadata"],
+    filters: transform({ input }, ({ input }) => ({ id: input.location_id })),
+  }).config({ name: "read-pickup-location" })
+  const { data: options } = useQueryGraphStep({
+    entity: "shipping_option",
+    fields: ["id", "type.id"],
+    filters: transform({ input }, ({ input }) => ({ id: input.option_ids })),
+  }).config({ name: "read-pickup-options" })
+  updateStockLocationsWorkflow.runAsStep({
+    input: transform({ input, locations }, ({ input, locations }) => ({
+      selector: { id: input.location_id },
+      update: {
+        name: input.name,
+        address: { address_1: input.address, country_code: "cn" },
+        metadata: {
+          ...((locations[0]?.metadata as Record<string, unknown> | null) ?? {}),
+          address: input.address,
+          hours: input.hours,
+          instructions: input.instructions,
+        },
+      },
+    })),
+  })
+  updateShippingOptionsWorkflow.runAsStep({
+    input: transform({ input }, ({ input }) => input.option_ids.map((id) => ({ id, name: pickupOptionName(input.name) }))),
+  })
+  const typeIds = transform({ options }, ({ options }) =>
+    [...new Set((options as { type?: { id: string } | null }[]).map((option) => option.type?.id).filter((id): id is string => Boolean(id)))]
+  )
+  when("pickup-option-has-type", { typeIds }, ({ typeIds }) => typeIds.length > 0).then(() => {
+    updateShippingOptionTypesWorkflow.runAsStep({
+      input: transform({ typeIds, input }, ({ typeIds, input }) => ({ selector: { id: typeIds }, update: { description: input.name } })),
+    })
+  })
+  return new WorkflowResponse(transform({ input }, ({ input }) => ({ location_id: input.location_id })))
+})
+
+/**
+ * Removes a pickup point (`DELETE /portal/cooperatives/:id/pickup-points/:pointId`) through Medusa's
+ * own workflows, so links go too: its option first, then the stock location (whose link to the
+ * `pickup` fulfillment set removes that set, its zone and the provider and sales channel links).
+ */
+export const deletePickupPointWorkflow = createWorkflow("delete-pickup-point", (input: { location_id: string; option_ids: string[] }) => {
+  when("pickup-point-has-options", { input }, ({ input }) => input.option_ids.length > 0).then(() => {
+    deleteShippingOptionsWorkflow.runAsStep({ input: transform({ input }, ({ input }) => ({ ids: input.option_ids })) })
+  })
+  deleteStockLocationsWorkflow.runAsStep({ input: transform({ input }, ({ input }) => ({ ids: [input.location_id] })) })
+  return new WorkflowResponse(transform({ input }, ({ input }) => ({ location_id: input.location_id })))
 })
