@@ -659,6 +659,20 @@ medusaIntegrationTestRunner({
       expect(after.reservations - before.reservations).toBe(2)
     })
 
+    it("refuses a second payment for a cart already checked out, taking nothing more", async () => {
+      const cartId = await readyCart([{ variant: FUJI(), quantity: 1 }, { variant: XUXIANG(), quantity: 1 }])
+      expect((await checkout(cartId)).status).toBe(201)
+      const before = await footprint(cartId)
+      const collection = await call(api.post("/store/payment-collections", { cart_id: cartId }, store))
+      expect(collection).toMatchObject({ status: 409, data: { code: "checkout_already_paid", message: expect.stringContaining("已经下单") } })
+      const collectionId = (await api.get(`/store/carts/${cartId}?fields=payment_collection.id`, store)).data.cart.payment_collection.id
+      const session = await call(
+        api.post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: "pp_system_default" }, storeIn("en"))
+      )
+      expect(session).toMatchObject({ status: 409, data: { code: "checkout_already_paid", message: expect.stringContaining("already placed") } })
+      expect(await footprint(cartId)).toEqual(before)
+    })
+
     for (const point of CHECKOUT_FAULT_POINTS) {
       it(`leaves nothing behind when the checkout fails after ${point}, and completes on the next try`, async () => {
         const cartId = await readyCart([{ variant: FUJI(), quantity: 2 }, { variant: XUXIANG(), quantity: 1 }, { variant: DAOHUAXIANG(), quantity: 1 }], {

@@ -3,6 +3,7 @@ import { registerPortalAccess } from "@tianyuan/village/api/portal/access"
 import "../lib/marketplace-errors"
 import "../lib/checkout-errors"
 import { cartGuard } from "./store/cart-guards"
+import { paymentGuard } from "./store/payment-guard"
 import { guardStoreSearch, produceStoreFilters } from "./store/search-guard"
 
 const MEMBERS_OF_COOPERATIVE = { kind: "cooperative" as const, param: "id", roles: ["farmer", "coop_manager", "agent"] as const }
@@ -43,6 +44,8 @@ export default defineMiddlewares({
     { matcher: "/hooks/stripe/connect", method: ["POST"], bodyParser: { preserveRawBody: true } },
     // No method: runs before Medusa's own validators of the cart routes (see cart-guards.ts).
     { matcher: "/store/carts", middlewares: [cartGuard] },
+    // A checked-out cart is not paid a second time (see payment-guard.ts).
+    { matcher: "/store/payment-collections", middlewares: [paymentGuard] },
     { matcher: "/store/customers/me/checkouts", method: ["GET"], middlewares: [authenticate("customer", ["session", "bearer"])] },
     {
       // Medusa's own POST /store/search serves the produce index: published produce of the key's sales channels only.
