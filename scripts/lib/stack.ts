@@ -162,10 +162,12 @@ export async function startStack(options: {
       }
     }
 
+    // `medusa exec` refuses options it does not know (`--from=…`): the script's own options travel in
+    // TIANYUAN_SCRIPT_ARGS and the scripts read them with scriptArgs() (backend/src/lib/script-args.ts).
     const runBackendScript = (name: string, args: string[] = []) =>
-      runStep(name, process.execPath, [medusa, "exec", mode === "production" ? `./src/scripts/${name}.js` : `./src/scripts/${name}.ts`, ...args], {
+      runStep(name, process.execPath, [medusa, "exec", mode === "production" ? `./src/scripts/${name}.js` : `./src/scripts/${name}.ts`], {
         cwd: backendDir,
-        env: backendEnv,
+        env: { ...backendEnv, TIANYUAN_SCRIPT_ARGS: JSON.stringify(args) },
         output,
       })
 

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import os from "node:os"
 import path from "node:path"
@@ -27,6 +27,12 @@ import { startStack } from "../../scripts/lib/stack"
  * 4. Cost per order event through the subscriber: real checkouts of three cooperatives each on the
  *    demo catalogue, delivered and partly refunded through the seller-portal routes, with the
  *    tables at full size; each event's handling time as the subscriber recorded it (`handled_ms`).
+ *
+ * A trial run: BENCH_INCOME_VILLAGES=2000 BENCH_INCOME_ORDERS=50000 BENCH_INCOME_CHECKOUTS=3. With
+ * BENCH_INCOME_HOLD=<file> the stack stays up after the figures until the file is removed (to look at
+ * query plans on the full data). Run the recorded one as
+ * `flock /tmp/tianyuan-bench.lock flock -s /tmp/tianyuan-build.lock npm run bench -- income`, so no build
+ * replaces the plugins' .medusa output while the stack starts or runs its scripts.
  */
 const PORTS = {
   backend: Number(process.env.BENCH_INCOME_BACKEND_PORT ?? 9251),
@@ -34,8 +40,10 @@ const PORTS = {
   sellerPortal: Number(process.env.BENCH_INCOME_SELLER_PORTAL_PORT ?? 9253),
   postgres: Number(process.env.BENCH_INCOME_POSTGRES_PORT ?? 54453),
 }
-const VILLAGES = 11_000
-const ORDERS = 1_000_000
+/** BENCH_INCOME_VILLAGES / _ORDERS / _CHECKOUTS make a quick trial run smaller; the recorded figures use the defaults. */
+const VILLAGES = Number(process.env.BENCH_INCOME_VILLAGES ?? 11_000)
+const ORDERS = Number(process.env.BENCH_INCOME_ORDERS ?? 1_000_000)
+const CHECKOUTS = Number(process.env.BENCH_INCOME_CHECKOUTS ?? 30)
 const FROM = "2025-01-01"
 const TO = "2026-12-31"
 const DEMO_COUNTY_CODES = ["610629", "610124", "230184"]
@@ -44,6 +52,7 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 }
 const summary = (timings: number[]) => {
+  if (timings.length === 0) return "no samples"
   const sorted = [...timings].sort((a, b) => a - b)
   return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms (n=${sorted.length})`
 }
@@ -79,7 +88,7 @@ function loadVillageCodes(count: number): string[] {
       if (j < count - demo.length) sample[j] = code
     }
   }
-  return [...demo, ...sample]
+  return [...demo, ...sample].slice(0, Math.max(count, 1))
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
@@ -104,11 +113,16 @@ export async function benchIncome() {
     lines.push(line)
     console.log(line)
   }
-  const stack = await startStack({ env, mode: "production", serviceLog, log: () => undefined, apps: false })
+  const stack = await startStack({ env, mode: "production", serviceLog, log: () => undefined, apps: false }).catch((error) => {
+    console.error(readFileSync(serviceLog, "utf8").split("\n").slice(-60).join("\n"))
+    rmSync(dataDir, { recursive: true, force: true })
+    throw error
+  })
   const db = new pg.Client({ connectionString: stack.databaseUrl })
   await db.connect()
   try {
     // ——— 1. generated data ———
+    say(`load average at the start: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`)
     const codes = loadVillageCodes(VILLAGES)
     await db.query(`create temp table bench_village (idx int primary key, code text collate "C" not null)`)
     await db.query(`insert into bench_village select i - 1, c from unnest($1::text[]) with ordinality as v(c, i)`, [codes])
@@ -181,6 +195,7 @@ export async function benchIncome() {
     say(`sizes: ${sizes.map((s) => `${s.relname} table ${s.heap}, indexes ${s.indexes}`).join("; ")}`)
 
     // ——— 3. queries through the real route ———
+    say(`load average before the queries: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`)
     const backend = stack.urls.backend
     const login = async (identifier: string) => {
       const response = await fetch(`${backend}/auth/member/emailpass`, {
@@ -282,7 +297,6 @@ export async function benchIncome() {
       country_code: "cn",
       metadata: { province_code: "61", city_code: "6106", district_code: "610629" },
     }
-    const CHECKOUTS = 30
     for (let i = 0; i < CHECKOUTS; i++) {
       const { cart } = await post("/store/carts", {})
       for (const variants of catalogue) await post(`/store/carts/${cart.id}/line-items`, { variant_id: random.pick(variants), quantity: 1 })
@@ -323,7 +337,18 @@ export async function benchIncome() {
     )
     const { rows: check } = await db.query(`select count(*)::int as n from income_fact where order_id not like 'order_bench_%'`)
     say(`(${CHECKOUTS} checkouts of three cooperatives: ${check[0].n} facts from real orders)`)
+    // BENCH_INCOME_HOLD=<file>: keep the stack up while the file exists (EXPLAIN ANALYZE on the full data).
+    const hold = process.env.BENCH_INCOME_HOLD
+    if (hold) {
+      writeFileSync(hold, `${stack.databaseUrl}\n`)
+      console.log(`holding: ${stack.databaseUrl} and ${backend} stay up until ${hold} is removed`)
+      while (existsSync(hold)) await new Promise((resolve) => setTimeout(resolve, 2_000))
+    }
     return lines
+  } catch (error) {
+    // The data directory goes below: keep the end of the service log where the error can be read.
+    console.error(readFileSync(serviceLog, "utf8").split("\n").slice(-60).join("\n"))
+    throw error
   } finally {
     await db.end()
     await stack.stop()

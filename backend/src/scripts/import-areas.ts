@@ -2,13 +2,15 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { SingleBar, Presets } from "cli-progress"
 import { importAdminAreas, type AreaImportScope } from "@tianyuan/village/lib/area-import"
+import { scriptArgs } from "../lib/script-args"
 
 /**
  * `npm run areas:import` → all of China's ~665,000 administrative areas (620,000 villages);
  * `npm run areas:import -- --counties=610629,230184` → the provinces plus those counties in full.
  * Safe to run again: unchanged rows are left alone.
  */
-export default async function importAreas({ container, args }: ExecArgs) {
+export default async function importAreas({ container, args: execArgs }: ExecArgs) {
+  const args = scriptArgs(execArgs)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const counties = args.find((arg) => arg.startsWith("--counties="))?.slice("--counties=".length)
   const scope: AreaImportScope = counties ? { kind: "counties", codes: counties.split(",").filter(Boolean) } : { kind: "all" }

@@ -3,13 +3,15 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { SingleBar, Presets } from "cli-progress"
 import { chinaDay } from "@tianyuan/marketplace/lib/income-facts"
 import { checkIncome, periodFromArgs } from "@tianyuan/marketplace/lib/income-rebuild"
+import { scriptArgs } from "../lib/script-args"
 
 /**
  * `npm run income:check -- --from=2026-01-01 --to=2026-12-31`: derives the daily income rollups the
  * orders call for and compares them with the stored ones, printing every difference. Exit code 1
  * when there is any (then `npm run income:rebuild` with the same period repairs them).
  */
-export default async function incomeCheck({ container, args }: ExecArgs) {
+export default async function incomeCheck({ container, args: execArgs }: ExecArgs) {
+  const args = scriptArgs(execArgs)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const period = periodFromArgs(args, chinaDay(new Date()))
   logger.info(`Checking village income from ${period.from} to ${period.to} against the orders…`)

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { MultiBar, Presets } from "cli-progress"
 import { chinaDay } from "@tianyuan/marketplace/lib/income-facts"
 import { periodFromArgs, rebuildIncome } from "@tianyuan/marketplace/lib/income-rebuild"
+import { scriptArgs } from "../lib/script-args"
 
 /**
  * `npm run income:rebuild -- --from=2026-01-01 --to=2026-12-31`: reads again every order with income
@@ -10,7 +11,8 @@ import { periodFromArgs, rebuildIncome } from "@tianyuan/marketplace/lib/income-
  * daily rollups of the period from them. Safe to run at any time, also while orders keep coming in.
  * `--rollups-only` trusts the stored facts and only recomputes the rollups from them.
  */
-export default async function incomeRebuild({ container, args }: ExecArgs) {
+export default async function incomeRebuild({ container, args: execArgs }: ExecArgs) {
+  const args = scriptArgs(execArgs)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const period = periodFromArgs(args, chinaDay(new Date()))
   logger.info(`Rebuilding village income from ${period.from} to ${period.to}…`)
