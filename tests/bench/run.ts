@@ -6,6 +6,7 @@ import { benchIncome } from "./income"
 import { benchPages } from "./pages"
 import { benchPhotos } from "./photos"
 import { benchSearch } from "./search"
+import { benchThroughput } from "./throughput"
 
 /** `npm run bench [name]`: runs the named benchmark (all when none is named) and prints its figures. */
 const benches: Record<string, () => Promise<unknown>> = {
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   checkout: benchCheckout,
   income: benchIncome,
   search: benchSearch,
+  throughput: benchThroughput,
 }
 
 async function main() {
