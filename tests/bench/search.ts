@@ -1,10 +1,11 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs"
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import pg from "pg"
 import { parseLauncherEnv } from "../../scripts/lib/launcher-env"
 import { startStack } from "../../scripts/lib/stack"
 import { BENCH_QUERIES, generateDocuments, loadVillages, storeSearchBody, type BenchQuery } from "./search-data"
+import { cloneDemoProducts } from "./search-reindex"
 import { benchSearchProviders, knexFactory, loadDocuments, mib, mikroOrmManager, report, tableSizes, type Provider, type Timing } from "./search-provider"
 import { PostgresSearchService } from "@medusajs/search-postgres/dist/services/postgres-search"
 import { PostgresCjkSearchService } from "../../plugins/search/src/providers/postgres-cjk/service"
@@ -21,11 +22,19 @@ import { PostgresCjkSearchService } from "../../plugins/search/src/providers/pos
  * tests/bench/tmp. `npm run bench -- search --provider-level` runs the providers without HTTP (PostgreSQL
  * on 54404) — the same documents and queries, for working on the provider.
  */
-const PORTS = { backend: 9203, storefront: 9213, sellerPortal: 9223, postgres: 54403 }
+const PORTS = (() => {
+  // SEARCH_BENCH_PORTS="backend,storefront,portal,postgres" moves a trial run off the recorded bench's ports.
+  const [backend = 9203, storefront = 9213, sellerPortal = 9223, postgres = 54403] = (process.env.SEARCH_BENCH_PORTS ?? "").split(",").filter(Boolean).map(Number)
+  return { backend, storefront, sellerPortal, postgres }
+})()
 const DOCUMENTS = Number(process.env.SEARCH_BENCH_DOCUMENTS ?? 100_000)
 const VILLAGES = 2_000
 const ROUNDS = Number(process.env.SEARCH_BENCH_ROUNDS ?? 20)
+/** search-postgres answers in seconds at this size: fewer rounds of it (its p95 is then its slowest). */
+const BUILTIN_ROUNDS = Number(process.env.SEARCH_BENCH_BUILTIN_ROUNDS ?? 3)
 const BATCH = 100
+/** `--reindex`: products in the catalogue (demo produce cloned in SQL) for `search-reindex`. */
+const REINDEX_PRODUCTS = Number(process.env.SEARCH_BENCH_REINDEX_PRODUCTS ?? 100_000)
 const TMP = path.join(__dirname, "tmp")
 
 
@@ -79,6 +88,7 @@ async function timeHttp(url: string, key: string, entity: string, queries: Bench
 
 export async function benchSearch() {
   if (process.argv.includes("--provider-level")) return benchSearchProviders({ documents: DOCUMENTS, villages: VILLAGES, rounds: ROUNDS, batch: BATCH })
+  if (process.argv.includes("--reindex")) return benchReindex()
   mkdirSync(TMP, { recursive: true })
   // SEARCH_BENCH_DATA=<a kept data dir> runs the queries again on documents already written.
   const reuse = process.env.SEARCH_BENCH_DATA
@@ -144,6 +154,7 @@ export async function benchSearch() {
     let loaded = false
     for (const provider of providers) {
       if (reuse && (await held(provider)) >= documents.length) continue
+      if (provider.name === "search-postgres" && BUILTIN_ROUNDS === 0) continue // not timed: not loaded either
       loaded = true
       const result = await loadDocuments(provider, documents, BATCH, { upsertIndex: false })
       writes.push(`${provider.name}: ${documents.length.toLocaleString("en")} documents in ${result.seconds.toFixed(1)} s — ${Math.round(result.docsPerSecond)} docs/s`)
@@ -160,9 +171,17 @@ export async function benchSearch() {
       builtin: await tableSizes(knex, tables[0]?.table_name ?? "none"),
     }
     const ourTimings = await timeHttp(stack.urls.backend, key, "produce", BENCH_QUERIES, ROUNDS)
-    const builtinTimings = await timeHttp(stack.urls.backend, key, "produce_builtin", BENCH_QUERIES, ROUNDS)
+    // On SEARCH_BENCH_DATA the backend may rebuild an index it finds changed (a new physical version
+    // from the demo data only, swapped in while the queries run): such figures are not of these documents.
+    const after = await activeIndex(client, "produce")
+    if (after?.physical_name !== produce.physical_name) {
+      throw new Error(`The produce index was rebuilt during the run (${produce.physical_name} → ${after?.physical_name}): run without SEARCH_BENCH_DATA`)
+    }
+    log(`postgres-cjk: ${ROUNDS} rounds done; search-postgres: ${BUILTIN_ROUNDS} rounds…`)
+    // SEARCH_BENCH_BUILTIN_ROUNDS=0 (a rerun on SEARCH_BENCH_DATA after a change to ours) skips search-postgres.
+    const builtinTimings = BUILTIN_ROUNDS > 0 ? await timeHttp(stack.urls.backend, key, "produce_builtin", BENCH_QUERIES, BUILTIN_ROUNDS) : undefined
     const lines = [
-      `${documents.length.toLocaleString("en")} documents, ${VILLAGES} villages; ${ROUNDS} rounds of ${BENCH_QUERIES.length} queries through POST /store/search, one at a time (take 20, facets province/city/county [+ village in a county], exact count)`,
+      `${documents.length.toLocaleString("en")} documents, ${VILLAGES} villages; ${BENCH_QUERIES.length} queries through POST /store/search, one at a time, after one warm-up pass: ${ROUNDS} rounds on postgres-cjk, ${BUILTIN_ROUNDS} on search-postgres (take 20, facets province/city/county [+ village in a county], exact count)`,
       `load average before the queries: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`,
       ...writes.map((w) => `upsertDocuments in batches of ${BATCH}, ${w}`),
       `index size: postgres-cjk ${mib(sizes.ours.table)} table + ${mib(sizes.ours.indexes)} indexes = ${mib(sizes.ours.table + sizes.ours.indexes)}; search-postgres ${mib(sizes.builtin.table)} + ${mib(sizes.builtin.indexes)} = ${mib(sizes.builtin.table + sizes.builtin.indexes)}`,
@@ -176,5 +195,66 @@ export async function benchSearch() {
     await knex.destroy()
     await stack.stop()
     if (!process.env.SEARCH_BENCH_KEEP && !reuse) rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * `npm run bench -- search --reindex`: the full reindex command itself (what `npm run search:reindex`
+ * runs: `medusa exec search-reindex`, the Search module's reindex of `produce`) over a catalogue of
+ * SEARCH_BENCH_REINDEX_PRODUCTS products — the demo produce cloned in SQL (search-reindex.ts). Times
+ * the command from spawn to exit (Medusa's boot included) and reads its own figure (reindex only).
+ */
+async function benchReindex() {
+  mkdirSync(TMP, { recursive: true })
+  const dataDir = mkdtempSync(path.join(TMP, "search-reindex-"))
+  chmodSync(dataDir, 0o755)
+  const env = parseLauncherEnv({
+    TIANYUAN_DATA_DIR: dataDir,
+    BACKEND_PORT: String(PORTS.backend),
+    STOREFRONT_PORT: String(PORTS.storefront),
+    SELLER_PORTAL_PORT: String(PORTS.sellerPortal),
+    EMBEDDED_POSTGRES_PORT: String(PORTS.postgres),
+  })
+  const log = (line: string) => console.log(`  ${line}`)
+  const serviceLog = path.join(dataDir, "servers.log")
+  const stack = await startStack({ env, mode: "production", apps: false, backendEnv: { ADMIN_DISABLE: "true" }, serviceLog, log })
+  const client = new pg.Client({ connectionString: stack.databaseUrl })
+  try {
+    await client.connect()
+    await waitFor("the produce index", async () => {
+      const index = await activeIndex(client, "produce")
+      return index?.status === "ready" ? index : undefined
+    })
+    const clonedAt = performance.now()
+    const { products, villages } = await cloneDemoProducts(client, REINDEX_PRODUCTS, log)
+    await client.query("vacuum analyze")
+    log(`${products.toLocaleString("en")} products over ${villages} villages in ${((performance.now() - clonedAt) / 1000).toFixed(1)} s`)
+    const load = os.loadavg()
+    const started = performance.now()
+    // Only `produce` is declared in this stack (no SEARCH_COMPARE_BUILTIN): the command rebuilds it alone.
+    await stack.runBackendScript("search-reindex")
+    const seconds = (performance.now() - started) / 1000
+    const produce = await activeIndex(client, "produce")
+    const {
+      rows: [held],
+    } = await client.query<{ document_count: string }>(`select document_count from tianyuan_search_index where name = $1`, [produce.physical_name])
+    const documents = Number(held?.document_count ?? 0)
+    // The script's own line: "Reindexed "produce": N documents from M products in S s — R documents/s".
+    // (The log line is JSON, its quotes escaped.)
+    const own = readFileSync(serviceLog, "utf8")
+      .match(/Reindexed \\?"produce\\?": \d+ documents from \d+ products in [\d.]+ s — \d+ documents\/s/g)
+      ?.pop()
+      ?.replace(/\\"/g, '"')
+    const lines = [
+      `search:reindex over ${products.toLocaleString("en")} products (demo produce cloned in SQL across ${villages} villages); load average before: ${load.map((l) => l.toFixed(1)).join(" ")}`,
+      `command, spawn to exit (Medusa boot included): ${documents.toLocaleString("en")} documents in ${seconds.toFixed(1)} s — ${Math.round(documents / seconds)} docs/s`,
+      `the command's own figure: ${own ?? "(not found in the log)"}`,
+    ]
+    console.log(lines.join("\n"))
+    return lines
+  } finally {
+    await client.end().catch(() => undefined)
+    await stack.stop()
+    if (!process.env.SEARCH_BENCH_KEEP) rmSync(dataDir, { recursive: true, force: true })
   }
 }

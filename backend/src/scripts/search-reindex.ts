@@ -2,13 +2,15 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { onSearchSeedProgress } from "@tianyuan/marketplace/lib/search-progress"
 import { Presets, SingleBar } from "cli-progress"
+import { scriptArgs } from "../lib/script-args"
 
 /**
  * `npm run search:reindex` → rebuilds every search index (today: `produce`) from the database with the
  * Search module's own reindex: a new physical index is filled beside the live one and swapped in when
  * complete, so searches keep working meanwhile. `-- --index=produce` names the indexes to rebuild.
  */
-export default async function reindexSearch({ container, args }: ExecArgs) {
+export default async function reindexSearch({ container, args: execArgs }: ExecArgs) {
+  const args = scriptArgs(execArgs)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const searchModule = container.resolve(Modules.SEARCH)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)

@@ -7,7 +7,7 @@ import { PostgreSqlPlatform } from "@mikro-orm/postgresql"
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../../../../scripts/lib/embedded-postgres"
 import { describeProduceContract } from "../contract/produce-contract"
 import { corpus, produceDefinition, retrievablePaths } from "../contract/produce-corpus"
-import { PostgresCjkSearchService, type DbManager } from "./service"
+import { oneEdit, oneEditVariants, PostgresCjkSearchService, type DbManager } from "./service"
 
 /**
  * postgres-cjk on a real PostgreSQL 17 (embedded, port 55100 unless SEARCH_TEST_PG_PORT): the shared
@@ -94,6 +94,13 @@ describe("postgres-cjk beyond the contract", () => {
   it("tolerates exactly one typo: two wrong letters make another word", async () => {
     expect(ids(await search("kiwifruti"))).toEqual(["kiwi"]) // neighbours swapped: one typo
     expect(ids(await search("kiwifroot"))).toEqual([]) // two letters replaced (trigram similarity 0.38 used to match)
+  })
+
+  it("looks typos up as the spellings one edit away that keep the first letter", () => {
+    const variants = oneEditVariants("pinggou")
+    for (const spelling of ["pingguo", "pingou", "pinggous", "pinggo", "pinggpu"]) expect(variants.has(spelling)).toBe(true)
+    for (const spelling of ["pinggou", "qinggou", "inggou", "pingguoo"]) expect(variants.has(spelling)).toBe(false)
+    expect([...variants].every((spelling) => oneEdit("pinggou", spelling))).toBe(true)
   })
 
   it("keeps question marks in documents and filter values (MikroORM's execute would make them $n placeholders)", async () => {

@@ -302,6 +302,31 @@ function operand(column: Column, value: unknown, op: string): string {
 }
 
 /** Whether two words are exactly one edit apart: one letter inserted, deleted or replaced, or two neighbours swapped. */
+/** Letters a typo may put into a word: a–z, digits, and the word's own letters. */
+const TYPO_ALPHABET = [..."abcdefghijklmnopqrstuvwxyz0123456789"]
+
+/**
+ * Every spelling one edit from `word` that keeps its first letter: a letter replaced, inserted or
+ * deleted after the first, or two neighbours after the first swapped. Replacements and insertions
+ * draw on a–z, digits and the word's own letters (so "kiwifriut" → "kiwifruit", "pinggou" → "pingguo").
+ */
+export function oneEditVariants(word: string): Set<string> {
+  const chars = [...word]
+  const alphabet = [...new Set([...TYPO_ALPHABET, ...chars])]
+  const out = new Set<string>()
+  const join = (parts: string[]) => parts.join("")
+  for (let i = 1; i <= chars.length; i++) {
+    for (const c of alphabet) {
+      out.add(join([...chars.slice(0, i), c, ...chars.slice(i)]))
+      if (i < chars.length && c !== chars[i]) out.add(join([...chars.slice(0, i), c, ...chars.slice(i + 1)]))
+    }
+    if (i < chars.length) out.add(join([...chars.slice(0, i), ...chars.slice(i + 1)]))
+    if (i + 1 < chars.length && chars[i] !== chars[i + 1]) out.add(join([...chars.slice(0, i), chars[i + 1], chars[i], ...chars.slice(i + 2)]))
+  }
+  out.delete(word)
+  return out
+}
+
 export function oneEdit(a: string, b: string): boolean {
   const x = [...a]
   const y = [...b]
@@ -518,14 +543,11 @@ export class PostgresCjkSearchService extends AbstractSearchProviderService {
       await this.run(`DROP INDEX IF EXISTS "${indexname}"`)
     }
 
-    // The vocabulary typo tolerance corrects towards (Latin words of 4+ letters): a word one edit away
-    // from the query keeps its first or its last half intact, so candidates come from two prefix ranges
-    // (of the term and of the term reversed); never pruned (stale words only widen the candidates).
+    // The vocabulary typo tolerance corrects towards (Latin words of 4+ letters): the spellings one edit
+    // from a query word are looked up exactly in its primary key; never pruned (stale words only widen
+    // the candidates). Earlier layouts' indexes for range and trigram lookups are dropped.
     await this.run(`CREATE TABLE IF NOT EXISTS "${table}_v" ("term" text PRIMARY KEY)`)
-    await this.run(`DROP INDEX IF EXISTS "${table}_v_trgm_idx"`)
-    await this.run(`DROP INDEX IF EXISTS "${table}_v_shape_idx"`)
-    await this.run(`CREATE INDEX IF NOT EXISTS "${table}_v_head_idx" ON "${table}_v" ("term" text_pattern_ops)`)
-    await this.run(`CREATE INDEX IF NOT EXISTS "${table}_v_tail_idx" ON "${table}_v" (reverse("term") text_pattern_ops)`)
+    for (const old of ["trgm", "shape", "head", "tail"]) await this.run(`DROP INDEX IF EXISTS "${table}_v_${old}_idx"`)
 
     // Only what a search needs is stored: the functions (seed/consume) are not serialisable.
     await this.run(
@@ -914,29 +936,23 @@ export class PostgresCjkSearchService extends AbstractSearchProviderService {
 
   /**
    * Vocabulary words exactly one edit (insertion, deletion, substitution or swap of neighbours) from each
-   * word, with the same first letter. Two index ranges give the candidates (same first half, or same last
-   * half); the edit distance is then checked here.
+   * word, with the same first letter: every such spelling is generated here (`oneEditVariants`, a few
+   * hundred for a word of 8 letters) and looked up exactly in the vocabulary's primary key — one probe
+   * per spelling, index only, instead of scanning every word that shares a first or last half.
    */
   protected async typoCandidates(table: string, words: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>()
     if (!words.length) return out
-    const like = (s: string) => literal(`${s.replace(/[\\%_]/g, "\\$&")}%`)
-    const selects = words.flatMap((word, i) => {
-      const chars = [...word]
-      // An edit touches at most two neighbouring letters, so with half ≤ (n − 1) / 2 the first or the
-      // last `half` letters are untouched (for insertions and deletions too).
-      const half = Math.max(1, Math.floor((chars.length - 1) / 2))
-      const shape = `length("term") BETWEEN ${chars.length - 1} AND ${chars.length + 1}`
-      return [
-        `SELECT ${i} AS "w", "term" FROM "${table}_v" WHERE "term" LIKE ${like(chars.slice(0, half).join(""))} AND ${shape}`,
-        `SELECT ${i} AS "w", "term" FROM "${table}_v" WHERE reverse("term") LIKE ${like(chars.slice(-half).reverse().join(""))}
-           AND ${shape} AND left("term", 1) = ${literal(chars[0])}`,
-      ]
+    const variants = new Map<string, number[]>()
+    words.forEach((word, i) => {
+      for (const variant of oneEditVariants(word)) variants.set(variant, [...(variants.get(variant) ?? []), i])
     })
-    const rows = await this.run(`SELECT "w", "term" FROM (${selects.join(" UNION ")}) AS "c"`)
+    const rows = await this.run(`SELECT "term" FROM "${table}_v" WHERE "term" = ANY(${literal(pgArray([...variants.keys()]))}::text[])`)
     for (const row of rows) {
-      const word = words[Number(row.w)]
-      if (row.term !== word && oneEdit(word, row.term)) out.set(word, [...(out.get(word) ?? []), row.term])
+      for (const i of variants.get(row.term) ?? []) {
+        const word = words[i]
+        if (oneEdit(word, row.term)) out.set(word, [...(out.get(word) ?? []), row.term])
+      }
     }
     return out
   }
