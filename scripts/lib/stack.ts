@@ -26,6 +26,20 @@ const requireFromRoot = createRequire(path.join(ROOT, "package.json"))
 const BACKEND_DIR = path.join(ROOT, "backend")
 const BUILT_BACKEND_DIR = path.join(BACKEND_DIR, ".medusa", "server")
 
+/**
+ * How the launcher runs a backend script (`npm run income:check -- --from=…` and the like): node,
+ * argv, working directory and the environment to add. `medusa exec` refuses options it does not
+ * know (`--from=…`), so the script's own options travel in TIANYUAN_SCRIPT_ARGS and the scripts read
+ * them with scriptArgs() (backend/src/lib/script-args.ts).
+ */
+export function backendScriptCommand(name: string, args: string[], mode: StackMode) {
+  return {
+    argv: [binary("@medusajs/cli", "medusa", BACKEND_DIR), "exec", mode === "production" ? `./src/scripts/${name}.js` : `./src/scripts/${name}.ts`],
+    cwd: mode === "production" ? BUILT_BACKEND_DIR : BACKEND_DIR,
+    env: { TIANYUAN_SCRIPT_ARGS: JSON.stringify(args) },
+  }
+}
+
 function binary(pkg: string, bin: string, from = ROOT): string {
   const manifestPath = createRequire(path.join(from, "package.json")).resolve(`${pkg}/package.json`)
   const manifest = requireFromRoot(manifestPath) as { bin: string | Record<string, string> }
@@ -162,14 +176,10 @@ export async function startStack(options: {
       }
     }
 
-    // `medusa exec` refuses options it does not know (`--from=…`): the script's own options travel in
-    // TIANYUAN_SCRIPT_ARGS and the scripts read them with scriptArgs() (backend/src/lib/script-args.ts).
-    const runBackendScript = (name: string, args: string[] = []) =>
-      runStep(name, process.execPath, [medusa, "exec", mode === "production" ? `./src/scripts/${name}.js` : `./src/scripts/${name}.ts`], {
-        cwd: backendDir,
-        env: { ...backendEnv, TIANYUAN_SCRIPT_ARGS: JSON.stringify(args) },
-        output,
-      })
+    const runBackendScript = (name: string, args: string[] = []) => {
+      const script = backendScriptCommand(name, args, mode)
+      return runStep(name, process.execPath, script.argv, { cwd: script.cwd, env: { ...backendEnv, ...script.env }, output })
+    }
 
     if (options.servers === false) {
       return { urls, databaseUrl, stop, services, runBackendScript }

@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process"
 import path from "node:path"
+import { backendScriptCommand } from "../../scripts/lib/stack"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import seedDemoData from "../../backend/src/scripts/seed"
@@ -159,7 +161,7 @@ function oracleTotals(orders: ModelOrder[], keep: (order: ModelOrder, line: Mode
 medusaIntegrationTestRunner({
   cwd: path.join(ROOT, "backend"),
   inApp: true,
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer, dbConfig }) => {
     const tokens: Record<string, string> = {}
     const coop: Record<string, string> = {}
     const managerOf: Record<string, string> = {}
@@ -622,5 +624,26 @@ medusaIntegrationTestRunner({
       expect((await checkIncome(getContainer(), period)).differences).toEqual([])
       await expectRollupsToMatch(orders)
     })
+
+    it("runs `npm run income:check -- --from=… --to=…` the way the launcher does: the options reach the script", async () => {
+      // `medusa exec` used to be handed the options and refused them ("Unknown arguments").
+      const today = chinaDay()
+      const from = shiftDay(today, -6)
+      const script = backendScriptCommand("income-check", [`--from=${from}`, `--to=${today}`], "development")
+      const run = await new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(process.execPath, script.argv, {
+          cwd: script.cwd,
+          env: { ...process.env, ...script.env, DATABASE_URL: dbConfig.clientUrl, LOG_LEVEL: "info", NODE_ENV: "development" },
+        })
+        let output = ""
+        child.stdout.on("data", (chunk) => (output += chunk))
+        child.stderr.on("data", (chunk) => (output += chunk))
+        child.on("exit", (code) => resolve({ code, output }))
+      })
+      expect(run.output).not.toContain("Unknown argument")
+      expect(run.output).toContain(`Checking village income from ${from} to ${today}`)
+      expect(run.output).toContain("No differences")
+      expect(run.code, run.output.slice(-2000)).toBe(0)
+    }, 240_000)
   },
 })
