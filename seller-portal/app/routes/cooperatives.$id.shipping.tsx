@@ -286,39 +286,7 @@ function AddPickupPoint({ posted }: { posted: Outcome | undefined }) {
       <fetcher.Form method="post" className="form form-page" key={added} noValidate>
         <FetcherMarker />
         <FormError message={outcome?.failure?.formError} />
-        <FormField
-          name="name"
-          label={t("shippingSettings.name")}
-          hint={t("shippingSettings.nameHint")}
-          required
-          maxLength={60}
-          defaultValue={values.name ?? ""}
-          error={errors.name}
-        />
-        <FormField
-          name="address"
-          label={t("shippingSettings.address")}
-          required
-          maxLength={200}
-          autoComplete="off"
-          defaultValue={values.address ?? ""}
-          error={errors.address}
-        />
-        <FormField
-          name="hours"
-          label={t("shippingSettings.hours")}
-          hint={t("shippingSettings.hoursHint")}
-          maxLength={120}
-          defaultValue={values.hours ?? ""}
-          error={errors.hours}
-        />
-        <TextAreaField
-          name="instructions"
-          label={t("shippingSettings.instructions")}
-          maxLength={500}
-          defaultValue={values.instructions ?? ""}
-          error={errors.instructions}
-        />
+        <PickupPointFields values={values} errors={errors} nameHint />
         <button
           type="submit"
           name="intent"
@@ -335,6 +303,63 @@ function AddPickupPoint({ posted }: { posted: Outcome | undefined }) {
 
 type PickupPointView = { id: string; name: string; address: string; hours: string; instructions: string };
 
+/** A pickup point's four fields, with the backend's limits: the add form's and each point's edit form. */
+function PickupPointFields({
+  values,
+  errors,
+  idPrefix,
+  nameHint = false,
+}: {
+  values: Partial<Record<string, string>>;
+  errors: Partial<Record<string, string>>;
+  /** Tells apart the ids of the forms repeated on the page. */
+  idPrefix?: string;
+  nameHint?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <FormField
+        name="name"
+        idPrefix={idPrefix}
+        label={t("shippingSettings.name")}
+        hint={nameHint ? t("shippingSettings.nameHint") : undefined}
+        required
+        maxLength={60}
+        defaultValue={values.name ?? ""}
+        error={errors.name}
+      />
+      <FormField
+        name="address"
+        idPrefix={idPrefix}
+        label={t("shippingSettings.address")}
+        required
+        maxLength={200}
+        autoComplete="off"
+        defaultValue={values.address ?? ""}
+        error={errors.address}
+      />
+      <FormField
+        name="hours"
+        idPrefix={idPrefix}
+        label={t("shippingSettings.hours")}
+        hint={t("shippingSettings.hoursHint")}
+        maxLength={120}
+        defaultValue={values.hours ?? ""}
+        error={errors.hours}
+      />
+      <TextAreaField
+        name="instructions"
+        idPrefix={idPrefix}
+        label={t("shippingSettings.instructions")}
+        maxLength={500}
+        defaultValue={values.instructions ?? ""}
+        error={errors.instructions}
+      />
+    </>
+  );
+}
+
 /** The point's own form, filled in with what it is now; a failed save keeps what was typed. */
 function EditPickupPoint({ point, posted }: { point: PickupPointView; posted: Outcome | undefined }) {
   const { t } = useTranslation();
@@ -345,7 +370,12 @@ function EditPickupPoint({ point, posted }: { point: PickupPointView; posted: Ou
   const errors = failed?.fieldErrors ?? {};
   // Saved: the form starts again from the point as it now is.
   const version = `${point.name}|${point.address}|${point.hours}|${point.instructions}`;
-  const field = (name: "name" | "address" | "hours" | "instructions") => values[name] ?? point[name];
+  const current = {
+    name: values.name ?? point.name,
+    address: values.address ?? point.address,
+    hours: values.hours ?? point.hours,
+    instructions: values.instructions ?? point.instructions,
+  };
   const idPrefix = `point-${point.id}`;
   return (
     <details className="form-more pickup-point__edit" open={Boolean(failed)}>
@@ -357,42 +387,7 @@ function EditPickupPoint({ point, posted }: { point: PickupPointView; posted: Ou
         <FetcherMarker />
         <input type="hidden" name="point_id" value={point.id} />
         <FormError message={failed?.formError} />
-        <FormField
-          name="name"
-          idPrefix={idPrefix}
-          label={t("shippingSettings.name")}
-          required
-          maxLength={60}
-          defaultValue={field("name")}
-          error={errors.name}
-        />
-        <FormField
-          name="address"
-          idPrefix={idPrefix}
-          label={t("shippingSettings.address")}
-          required
-          maxLength={200}
-          autoComplete="off"
-          defaultValue={field("address")}
-          error={errors.address}
-        />
-        <FormField
-          name="hours"
-          idPrefix={idPrefix}
-          label={t("shippingSettings.hours")}
-          hint={t("shippingSettings.hoursHint")}
-          maxLength={120}
-          defaultValue={field("hours")}
-          error={errors.hours}
-        />
-        <TextAreaField
-          name="instructions"
-          idPrefix={idPrefix}
-          label={t("shippingSettings.instructions")}
-          maxLength={500}
-          defaultValue={field("instructions")}
-          error={errors.instructions}
-        />
+        <PickupPointFields values={current} errors={errors} idPrefix={idPrefix} />
         <button
           type="submit"
           name="intent"
