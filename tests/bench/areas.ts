@@ -1,10 +1,10 @@
-import { chmodSync, mkdtempSync, rmSync } from "node:fs"
+import { rmSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import knexFactory from "knex"
 import pg from "pg"
 import { importAdminAreas } from "../../plugins/village/src/lib/area-import"
-import { parseLauncherEnv } from "../../scripts/lib/launcher-env"
+import { benchDataDir, benchLauncherEnv } from "./bench-stack"
 import { startStack } from "../../scripts/lib/stack"
 
 /**
@@ -20,15 +20,8 @@ function percentile(sorted: number[], p: number) {
 }
 
 export async function benchAreas() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tianyuan-bench-areas-"))
-  chmodSync(dataDir, 0o755)
-  const env = parseLauncherEnv({
-    TIANYUAN_DATA_DIR: dataDir,
-    BACKEND_PORT: String(PORTS.backend),
-    STOREFRONT_PORT: String(PORTS.storefront),
-    SELLER_PORTAL_PORT: String(PORTS.sellerPortal),
-    EMBEDDED_POSTGRES_PORT: String(PORTS.postgres),
-  })
+  const dataDir = benchDataDir(os.tmpdir(), "tianyuan-bench-areas-")
+  const env = benchLauncherEnv(dataDir, PORTS)
   const stack = await startStack({ env, mode: "production", serviceLog: path.join(dataDir, "servers.log"), log: () => undefined, apps: false })
   const knex = knexFactory({ client: "pg", connection: stack.databaseUrl, pool: { min: 1, max: 2 } })
   try {

@@ -1,9 +1,9 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { readFileSync, rmSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import pg from "pg"
 import { DEMO_COOPERATIVES, DEMO_MEMBER_PASSWORD } from "../../backend/src/lib/demo"
-import { parseLauncherEnv } from "../../scripts/lib/launcher-env"
+import { benchDataDir, benchLauncherEnv } from "./bench-stack"
 import { startStack } from "../../scripts/lib/stack"
 import { holdBuildLockShared } from "./build-lock"
 
@@ -48,15 +48,8 @@ async function inBatches<T>(count: number, size: number, make: (index: number) =
 }
 
 export async function benchCheckout() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tianyuan-bench-checkout-"))
-  chmodSync(dataDir, 0o755)
-  const env = parseLauncherEnv({
-    TIANYUAN_DATA_DIR: dataDir,
-    BACKEND_PORT: String(PORTS.backend),
-    STOREFRONT_PORT: String(PORTS.storefront),
-    SELLER_PORTAL_PORT: String(PORTS.sellerPortal),
-    EMBEDDED_POSTGRES_PORT: String(PORTS.postgres),
-  })
+  const dataDir = benchDataDir(os.tmpdir(), "tianyuan-bench-checkout-")
+  const env = benchLauncherEnv(dataDir, PORTS)
   console.log(`load average at the start: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`)
   // Shared build lock while the backend loads its build: a build elsewhere would wipe it meanwhile.
   const releaseBuildLock = await holdBuildLockShared()

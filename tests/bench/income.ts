@@ -1,10 +1,10 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import os from "node:os"
 import path from "node:path"
 import pg from "pg"
 import { DEMO_COOPERATIVES, DEMO_MEMBER_PASSWORD, DEMO_OFFICIAL } from "../../backend/src/lib/demo"
-import { parseLauncherEnv } from "../../scripts/lib/launcher-env"
+import { benchDataDir, benchLauncherEnv } from "./bench-stack"
 import { startStack } from "../../scripts/lib/stack"
 
 /**
@@ -98,16 +98,9 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 export async function benchIncome() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tianyuan-bench-income-"))
-  chmodSync(dataDir, 0o755)
+  const dataDir = benchDataDir(os.tmpdir(), "tianyuan-bench-income-")
   const serviceLog = path.join(dataDir, "servers.log")
-  const env = parseLauncherEnv({
-    TIANYUAN_DATA_DIR: dataDir,
-    BACKEND_PORT: String(PORTS.backend),
-    STOREFRONT_PORT: String(PORTS.storefront),
-    SELLER_PORTAL_PORT: String(PORTS.sellerPortal),
-    EMBEDDED_POSTGRES_PORT: String(PORTS.postgres),
-  })
+  const env = benchLauncherEnv(dataDir, PORTS)
   const lines: string[] = []
   const say = (line: string) => {
     lines.push(line)

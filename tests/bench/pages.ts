@@ -1,10 +1,10 @@
-import { chmodSync, mkdtempSync, rmSync } from "node:fs"
+import { rmSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { brotliCompressSync } from "node:zlib"
 import { chromium, type Page } from "@playwright/test"
 import { DEMO_COOPERATIVES, DEMO_MEMBER_PASSWORD } from "../../backend/src/lib/demo"
-import { parseLauncherEnv } from "../../scripts/lib/launcher-env"
+import { benchDataDir, benchLauncherEnv } from "./bench-stack"
 import { startStack } from "../../scripts/lib/stack"
 
 /**
@@ -60,15 +60,8 @@ async function measure(page: Page, url: string): Promise<Load> {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
 export async function benchPages() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tianyuan-bench-pages-"))
-  chmodSync(dataDir, 0o755)
-  const env = parseLauncherEnv({
-    TIANYUAN_DATA_DIR: dataDir,
-    BACKEND_PORT: String(PORTS.backend),
-    STOREFRONT_PORT: String(PORTS.storefront),
-    SELLER_PORTAL_PORT: String(PORTS.sellerPortal),
-    EMBEDDED_POSTGRES_PORT: String(PORTS.postgres),
-  })
+  const dataDir = benchDataDir(os.tmpdir(), "tianyuan-bench-pages-")
+  const env = benchLauncherEnv(dataDir, PORTS)
   const stack = await startStack({ env, mode: "production", serviceLog: path.join(dataDir, "servers.log"), log: () => undefined })
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -1,8 +1,8 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { mkdirSync, readFileSync, rmSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import pg from "pg"
-import { parseLauncherEnv } from "../../scripts/lib/launcher-env"
+import { benchDataDir, benchLauncherEnv } from "./bench-stack"
 import { startStack } from "../../scripts/lib/stack"
 import { BENCH_QUERIES, generateDocuments, loadVillages, storeSearchBody, type BenchQuery } from "./search-data"
 import { cloneDemoProducts } from "./search-reindex"
@@ -92,15 +92,8 @@ export async function benchSearch() {
   mkdirSync(TMP, { recursive: true })
   // SEARCH_BENCH_DATA=<a kept data dir> runs the queries again on documents already written.
   const reuse = process.env.SEARCH_BENCH_DATA
-  const dataDir = reuse ?? mkdtempSync(path.join(TMP, "search-"))
-  chmodSync(dataDir, 0o755) // embedded PostgreSQL runs as its own user
-  const env = parseLauncherEnv({
-    TIANYUAN_DATA_DIR: dataDir,
-    BACKEND_PORT: String(PORTS.backend),
-    STOREFRONT_PORT: String(PORTS.storefront),
-    SELLER_PORTAL_PORT: String(PORTS.sellerPortal),
-    EMBEDDED_POSTGRES_PORT: String(PORTS.postgres),
-  })
+  const dataDir = reuse ?? benchDataDir(TMP, "search-")
+  const env = benchLauncherEnv(dataDir, PORTS)
   const log = (line: string) => console.log(`  ${line}`)
   const stack = await startStack({
     env,
@@ -206,15 +199,8 @@ export async function benchSearch() {
  */
 async function benchReindex() {
   mkdirSync(TMP, { recursive: true })
-  const dataDir = mkdtempSync(path.join(TMP, "search-reindex-"))
-  chmodSync(dataDir, 0o755)
-  const env = parseLauncherEnv({
-    TIANYUAN_DATA_DIR: dataDir,
-    BACKEND_PORT: String(PORTS.backend),
-    STOREFRONT_PORT: String(PORTS.storefront),
-    SELLER_PORTAL_PORT: String(PORTS.sellerPortal),
-    EMBEDDED_POSTGRES_PORT: String(PORTS.postgres),
-  })
+  const dataDir = benchDataDir(TMP, "search-reindex-")
+  const env = benchLauncherEnv(dataDir, PORTS)
   const log = (line: string) => console.log(`  ${line}`)
   const serviceLog = path.join(dataDir, "servers.log")
   const stack = await startStack({ env, mode: "production", apps: false, backendEnv: { ADMIN_DISABLE: "true" }, serviceLog, log })

@@ -1,13 +1,14 @@
 import { spawnSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
-import { chmodSync, createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
+import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
 import { createRequire } from "node:module"
 import os from "node:os"
 import path from "node:path"
 import autocannon from "autocannon"
 import pg from "pg"
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../scripts/lib/embedded-postgres"
-import { parseLauncherEnv, ROOT } from "../../scripts/lib/launcher-env"
+import { ROOT } from "../../scripts/lib/launcher-env"
+import { benchDataDir, benchLauncherEnv } from "./bench-stack"
 import { runStep, startService, stopService, waitForHttp, type Service } from "../../scripts/lib/processes"
 import { startStack } from "../../scripts/lib/stack"
 import { holdBuildLockShared } from "./build-lock"
@@ -246,16 +247,9 @@ async function measure(endpoint: Endpoint, backend: Backend, seconds: number): P
 }
 
 export async function benchThroughput() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tianyuan-bench-throughput-"))
-  chmodSync(dataDir, 0o755)
+  const dataDir = benchDataDir(os.tmpdir(), "tianyuan-bench-throughput-")
   const log = createWriteStream(path.join(dataDir, "servers.log"), { flags: "a" })
-  const env = parseLauncherEnv({
-    TIANYUAN_DATA_DIR: dataDir,
-    BACKEND_PORT: String(PORTS.ours),
-    STOREFRONT_PORT: String(PORTS.oursStorefront),
-    SELLER_PORTAL_PORT: String(PORTS.oursSellerPortal),
-    EMBEDDED_POSTGRES_PORT: String(PORTS.oursPostgres),
-  })
+  const env = benchLauncherEnv(dataDir, { backend: PORTS.ours, storefront: PORTS.oursStorefront, sellerPortal: PORTS.oursSellerPortal, postgres: PORTS.oursPostgres })
   console.log(`load average at the start: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`)
   let stack: Awaited<ReturnType<typeof startStack>> | undefined
   let plain: Awaited<ReturnType<typeof startPlain>> | undefined
