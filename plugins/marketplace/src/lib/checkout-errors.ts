@@ -8,8 +8,8 @@ import { type Locale, PortalError, registerPortalMessages } from "@tianyuan/vill
 registerPortalMessages({
   cart_not_found: { "zh-CN": "没有找到这个购物车。", en: "No such cart.", status: 404 },
   checkout_already_paid: {
-    "zh-CN": "这个购物车已经下单了，不能再付一次款。订单在「我的订单」里。",
-    en: "This cart's orders are already placed; it cannot be paid a second time. They are in your orders.",
+    "zh-CN": "这个购物车已经下单了，不能再付一次款。订单在下单确认页和「我的订单」里可以查看。",
+    en: "This cart's orders are already placed; it cannot be paid a second time. See them on the order confirmation page or in your orders.",
     status: 409,
   },
   cart_empty: { "zh-CN": "购物车是空的。", en: "The cart is empty." },
